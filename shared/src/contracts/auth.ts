@@ -1,0 +1,57 @@
+import { Type, type Static } from 'typebox'
+import { ROLES } from '../case-status'
+import { IdSchema } from './common'
+
+const CredentialSchema = Type.String({ minLength: 1, maxLength: 256 })
+
+export const WechatLoginBodySchema = Type.Object({ code: CredentialSchema }, { additionalProperties: false })
+export const AlipayLoginBodySchema = Type.Object({ authCode: CredentialSchema }, { additionalProperties: false })
+export const CityAppLoginBodySchema = Type.Object({ ticket: CredentialSchema }, { additionalProperties: false })
+export const StaffLoginBodySchema = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 128 }),
+  },
+  { additionalProperties: false },
+)
+export const RefreshBodySchema = Type.Object(
+  { refreshToken: Type.String({ minLength: 20, maxLength: 200 }) },
+  { additionalProperties: false },
+)
+
+export const LOGIN_PLATFORMS = ['wechat', 'alipay', 'cityapp'] as const
+export type LoginPlatform = (typeof LOGIN_PLATFORMS)[number]
+
+export const ResidentUserSchema = Type.Object({
+  kind: Type.Literal('resident'),
+  id: IdSchema,
+  platform: Type.Enum(LOGIN_PLATFORMS),
+  displayName: Type.String({ description: '已脱敏的姓名，或平台昵称' }),
+  verified: Type.Boolean({ description: '是否已实名认证' }),
+})
+
+export const StaffUserSchema = Type.Object({
+  kind: Type.Literal('staff'),
+  id: IdSchema,
+  username: Type.String(),
+  displayName: Type.String(),
+  role: Type.Enum(ROLES),
+  unit: Type.String(),
+  unitName: Type.String(),
+  region: Type.String({ description: '辖区代码，city 为全市' }),
+  regionName: Type.String(),
+})
+
+export const SessionUserSchema = Type.Union([ResidentUserSchema, StaffUserSchema])
+
+export const AuthResultSchema = Type.Object({
+  token: Type.String({ description: '访问令牌，15分钟有效' }),
+  refreshToken: Type.String({ description: '刷新令牌，每次使用后轮换' }),
+  expiresIn: Type.Integer({ description: '访问令牌有效秒数' }),
+  user: SessionUserSchema,
+})
+
+export type ResidentUser = Static<typeof ResidentUserSchema>
+export type StaffUser = Static<typeof StaffUserSchema>
+export type SessionUser = Static<typeof SessionUserSchema>
+export type AuthResult = Static<typeof AuthResultSchema>

@@ -1,0 +1,116 @@
+// Default import on purpose: under Node ESM the package (CommonJS/UMD) exposes
+// only `default`, while bundlers read its ES build; both carry the functions there.
+import chineseDays from 'chinese-days'
+
+// Regulation clocks run on Chinese working days in China time. China has kept
+// UTC+08:00 without DST since 1991, so a fixed offset is exact and the process's
+// own time zone (a server in UTC, a phone abroad) never enters the math.
+
+const HOUR_MS = 3_600_000
+const DAY_MS = 24 * HOUR_MS
+const CHINA_OFFSET_MS = 8 * HOUR_MS
+
+/** How many working days left still count as "due soon". */
+export const DUE_SOON_WORKING_DAYS = 3
+
+export const CLOCKS = {
+  accept: { unit: 'working_days', amount: 15, label: '受理告知期限', startsAt: 'registered' },
+  reply: { unit: 'working_days', amount: 60, label: '答复期限', startsAt: 'accepted' },
+  /** The one extension of the reply clock, at most this long. */
+  extension: { unit: 'working_days', amount: 30, label: '延期上限', startsAt: 'reply_due' },
+  reviewRequest: { unit: 'working_days', amount: 30, label: '复查申请期限', startsAt: 'replied' },
+  review: { unit: 'working_days', amount: 30, label: '复查期限', startsAt: 'reviewing' },
+  zoneSimple: { unit: 'hours', amount: 1, label: '专区简单诉求答复', startsAt: 'registered' },
+  zoneComplex: { unit: 'working_days', amount: 3, label: '专区复杂诉求答复', startsAt: 'registered' },
+} as const
+export type ClockName = keyof typeof CLOCKS
+
+export type DeadlineState = 'ok' | 'due_soon' | 'overdue'
+
+const assertValid = (date: Date, what: string): void => {
+  if (Number.isNaN(date.getTime())) throw new RangeError(`${what} is not a valid date`)
+}
+
+// A China calendar day as a whole number of days since 1970-01-01 (China time).
+const chinaDay = (date: Date): number => Math.floor((date.getTime() + CHINA_OFFSET_MS) / DAY_MS)
+const endOfChinaDay = (day: number): Date => new Date((day + 1) * DAY_MS - CHINA_OFFSET_MS - 1)
+
+const isWorkingChinaDay = (day: number): boolean => {
+  const utc = new Date(day * DAY_MS)
+  // chinese-days parses 'YYYY-MM-DD' strings as UTC but formats with local getters, so
+  // west of Greenwich a string lands on the previous day. A local-time Date of the same
+  // calendar date (noon, clear of any DST shift) reads back as that date in every zone.
+  return chineseDays.isWorkday(new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), 12))
+}
+
+/** 'YYYY-MM-DD' of the China calendar day containing `date`. */
+export const chinaDateString = (date: Date): string => {
+  assertValid(date, 'date')
+  return new Date(chinaDay(date) * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Whether the China calendar day containing `date` is a working day (调休 included). */
+export const isWorkingDay = (date: Date): boolean => {
+  assertValid(date, 'date')
+  return isWorkingChinaDay(chinaDay(date))
+}
+
+/**
+ * The end (23:59:59.999 China time) of the n-th working day after the day of `from`.
+ * That day itself never counts, worked or not: a case filed at 08:00 on a Monday
+ * and one filed at 23:00 get the same deadline.
+ */
+export const addWorkingDays = (from: Date, n: number): Date => {
+  assertValid(from, 'from')
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`)
+  let day = chinaDay(from)
+  for (let left = n; left > 0; ) {
+    day += 1
+    if (isWorkingChinaDay(day)) left -= 1
+  }
+  return endOfChinaDay(day)
+}
+
+/**
+ * When `clock` started at `from` runs out. `extraDays` is an approved extension
+ * in working days, never more than CLOCKS.extension allows.
+ */
+export const dueDate = (clock: ClockName, from: Date, extraDays = 0): Date => {
+  assertValid(from, 'from')
+  const spec = CLOCKS[clock]
+  if (!Number.isInteger(extraDays) || extraDays < 0 || extraDays > CLOCKS.extension.amount) {
+    throw new RangeError(`extraDays must be an integer from 0 to ${CLOCKS.extension.amount}`)
+  }
+  if (spec.unit === 'hours') {
+    if (extraDays !== 0) throw new RangeError(`${clock} is an elapsed-time clock and cannot be extended`)
+    return new Date(from.getTime() + spec.amount * HOUR_MS)
+  }
+  return addWorkingDays(from, spec.amount + extraDays)
+}
+
+/**
+ * Working days in the China calendar days after `a` up to and including `b`'s
+ * day; negative, counted the same way, when `b` is before `a`. With `a` = now
+ * and `b` = a due date: whole working days left, 0 on the due day itself (and on
+ * a weekend just after it, which deadlineState still reports overdue).
+ */
+export const workingDaysBetween = (a: Date, b: Date): number => {
+  assertValid(a, 'a')
+  assertValid(b, 'b')
+  const start = chinaDay(a)
+  const end = chinaDay(b)
+  let count = 0
+  for (let day = Math.min(start, end) + 1; day <= Math.max(start, end); day += 1) {
+    if (isWorkingChinaDay(day)) count += 1
+  }
+  // `0 - 0` would be -0, which Object.is (and strict test matchers) tell apart from 0.
+  return start <= end || count === 0 ? count : -count
+}
+
+/** Overdue once `now` passes `due`; due soon with DUE_SOON_WORKING_DAYS or fewer left. */
+export const deadlineState = (due: Date, now: Date): DeadlineState => {
+  assertValid(due, 'due')
+  assertValid(now, 'now')
+  if (now.getTime() > due.getTime()) return 'overdue'
+  return workingDaysBetween(now, due) <= DUE_SOON_WORKING_DAYS ? 'due_soon' : 'ok'
+}

@@ -1,0 +1,49 @@
+/**
+ * What can appear on a case timeline, with the words residents read. Every state change is an
+ * entry; so are things that change no state but matter to the resident (a rating, a dispatch).
+ */
+export const TIMELINE_ACTIONS = {
+  submitted: '提交诉求',
+  dispatched: '自动派发',
+  triaged: '转入人工分办',
+  accepted: '已受理',
+  rejected: '不予受理',
+  forwarded: '已转送',
+  replied: '已答复',
+  rated: '群众评价',
+  closed: '已办结',
+  review_requested: '申请复查',
+} as const
+
+export type TimelineAction = keyof typeof TIMELINE_ACTIONS
+
+export const ACTOR_TYPES = ['resident', 'staff', 'system'] as const
+export type ActorType = (typeof ACTOR_TYPES)[number]
+
+export const REPLY_OUTCOMES = {
+  supported: '诉求合理，予以支持',
+  partly_supported: '部分支持',
+  not_supported: '诉求不予支持',
+  explained: '解释说明',
+} as const
+export type ReplyOutcome = keyof typeof REPLY_OUTCOMES
+
+export const SATISFACTION = {
+  satisfied: '满意',
+  basic: '基本满意',
+  unsatisfied: '不满意',
+} as const
+export type Satisfaction = keyof typeof SATISFACTION
+
+/**
+ * How a case's assignment is held: the lead unit handles it; in a livelihood zone the region's
+ * office is equally accountable (一案双交); elsewhere it oversees; triage is the city office
+ * sorting a case no rule fits.
+ */
+export const ASSIGNMENT_ROLES = {
+  lead: '承办单位',
+  territorial: '属地责任单位',
+  oversight: '属地督办',
+  triage: '人工分办',
+} as const
+export type AssignmentRole = keyof typeof ASSIGNMENT_ROLES
