@@ -1,0 +1,115 @@
+import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto'
+import type { FastifyPluginAsync } from 'fastify'
+import { chinaTimestamp, parseChinaTimestamp, signingContent, signText, verifyText } from './alipay-rsa2'
+import { alipayOpenId, alipayUserId } from './dev-identities'
+import type { OneTimeCodes } from './one-time-codes'
+import { stringFields } from './request-fields'
+
+export interface AlipayMockOptions {
+  appId: string
+  /** The app's public key as uploaded to the Alipay console: checks request signatures. */
+  appPublicKeyPem: string
+  /** Alipay's own private key: signs responses; apps hold the matching "Alipay public key". */
+  platformPrivateKeyPem: string
+}
+
+type GatewayAnswer = { key: 'alipay_system_oauth_token_response'; content: Record<string, unknown>; signed: true } | GatewayRefusal
+
+interface GatewayRefusal {
+  key: 'error_response'
+  content: GatewayError
+  signed: boolean
+}
+
+interface GatewayError {
+  code: string
+  msg: string
+  sub_code: string
+  sub_msg: string
+}
+
+const OAUTH_TOKEN_METHOD = 'alipay.system.oauth.token'
+const MISSING_PARAM_SUB_CODES = {
+  app_id: 'isv.missing-app-id',
+  method: 'isv.missing-method',
+  sign: 'isv.missing-signature',
+  sign_type: 'isv.missing-signature-type',
+  timestamp: 'isv.missing-timestamp',
+  version: 'isv.missing-version',
+} as const
+// Stricter than we can confirm the real gateway is, on purpose: it catches a
+// client that stamps requests in UTC instead of China time.
+const MAX_CLOCK_SKEW_MS = 15 * 60_000
+
+/** Shaped like the authCode my.getAuthCode() yields: 32 hex characters. */
+export function newAlipayAuthCode(): string {
+  return randomBytes(16).toString('hex')
+}
+
+/**
+ * The Alipay open-platform gateway under /alipay, for `alipay.system.oauth.token`.
+ * @see https://opendocs.alipay.com/apis/api_9/alipay.system.oauth.token
+ */
+export function alipayRoutes(options: AlipayMockOptions, codes: OneTimeCodes): FastifyPluginAsync {
+  const appPublicKey = createPublicKey(options.appPublicKeyPem)
+  const platformPrivateKey = createPrivateKey(options.platformPrivateKeyPem)
+
+  function answer(params: Record<string, string>): GatewayAnswer {
+    for (const [name, subCode] of Object.entries(MISSING_PARAM_SUB_CODES)) {
+      if (!params[name]) return refusal('40001', 'Missing Required Arguments', subCode, `缺少${name}参数`)
+    }
+    // Without a known app the gateway has no key to sign with, so this answer goes out unsigned.
+    if (params.app_id !== options.appId) return { ...invalid('isv.invalid-app-id', '无效的AppID参数'), signed: false }
+    if (params.method !== OAUTH_TOKEN_METHOD) return invalid('isv.invalid-method', '不存在的方法名')
+    if (params.sign_type !== 'RSA2') return invalid('isv.invalid-signature-type', '无效签名类型')
+    if (params.format !== undefined && params.format.toUpperCase() !== 'JSON') return invalid('isv.invalid-format', '无效的数据格式')
+    if (params.charset !== undefined && params.charset.toLowerCase() !== 'utf-8') return invalid('isv.invalid-charset', '字符集错误')
+    const sentAt = parseChinaTimestamp(params.timestamp ?? '')
+    if (sentAt === null || Math.abs(sentAt - Date.now()) > MAX_CLOCK_SKEW_MS) {
+      return invalid('isv.invalid-timestamp', '非法的时间戳参数')
+    }
+
+    const content = signingContent(params)
+    if (!verifyText(content, params.sign ?? '', appPublicKey)) {
+      return invalid('isv.invalid-signature', `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`)
+    }
+    if (params.grant_type !== 'authorization_code') return invalid('isv.grant-type-invalid', 'grant_type参数不正确')
+
+    const redemption = codes.redeem(params.code ?? '')
+    // Alipay does not tell an unknown code from a spent one.
+    if (redemption.status !== 'valid') return invalid('isv.code-invalid', '授权码code无效')
+    return {
+      key: 'alipay_system_oauth_token_response',
+      signed: true,
+      content: {
+        user_id: alipayUserId(redemption.name),
+        open_id: alipayOpenId(options.appId, redemption.name),
+        access_token: `authusrB${randomBytes(16).toString('hex')}`,
+        expires_in: 1_296_000,
+        refresh_token: `authusrB${randomBytes(16).toString('hex')}`,
+        re_expires_in: 2_592_000,
+        auth_start: chinaTimestamp(new Date()),
+      },
+    }
+  }
+
+  return async (app) => {
+    // Parameters may come in the query string, the form body or both (the
+    // official SDKs put the public ones in the URL), so the gateway merges them.
+    app.post('/gateway.do', async (request, reply) => {
+      const { key, content, signed } = answer({ ...stringFields(request.query), ...stringFields(request.body) })
+      // The signature covers these exact bytes, so the body is assembled around them, not re-serialized.
+      const contentText = JSON.stringify(content)
+      const sign = signed ? `,"sign":"${signText(contentText, platformPrivateKey)}"` : ''
+      return reply.type('application/json; charset=utf-8').send(`{"${key}":${contentText}${sign}}`)
+    })
+  }
+}
+
+function refusal(code: string, msg: string, subCode: string, subMsg: string): GatewayRefusal {
+  return { key: 'error_response', signed: true, content: { code, msg, sub_code: subCode, sub_msg: subMsg } }
+}
+
+function invalid(subCode: string, subMsg: string): GatewayRefusal {
+  return refusal('40002', 'Invalid Arguments', subCode, subMsg)
+}

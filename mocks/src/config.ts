@@ -1,0 +1,64 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto'
+import type { MocksOptions } from './app'
+
+export interface MocksConfig {
+  host: string
+  port: number
+  platforms: Omit<MocksOptions, 'logger'>
+}
+
+/**
+ * Credentials the mocks accept when nothing else is configured; the API's own
+ * development configuration should default to the same. Keys have no default:
+ * private keys are never committed, so they come from the environment.
+ */
+export const DEV_CREDENTIALS = {
+  wechatAppId: 'wx-dev-app',
+  wechatAppSecret: 'wx-dev-secret',
+  alipayAppId: '2021000000000000',
+  cityAppClientId: 'cityapp-dev-client',
+  cityAppClientSecret: 'cityapp-dev-secret',
+} as const
+
+/** Reads and checks the whole configuration once, naming every missing or broken variable together. */
+export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
+  const problems: string[] = []
+  const pem = (name: string, parse: (pem: string) => unknown): string => {
+    // env files and CI secrets often carry a PEM on one line with literal \n
+    const value = env[name]?.replaceAll('\\n', '\n').trim()
+    if (!value) {
+      problems.push(`${name} is required (PEM text)`)
+      return ''
+    }
+    try {
+      parse(value)
+    } catch {
+      problems.push(`${name} is not a readable PEM key`)
+    }
+    return value
+  }
+
+  const port = Number(env.MOCKS_PORT ?? 3100)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push('MOCKS_PORT must be a port number')
+  const config: MocksConfig = {
+    host: env.MOCKS_HOST ?? '127.0.0.1',
+    port,
+    platforms: {
+      wechat: {
+        appId: env.WECHAT_APP_ID ?? DEV_CREDENTIALS.wechatAppId,
+        appSecret: env.WECHAT_APP_SECRET ?? DEV_CREDENTIALS.wechatAppSecret,
+      },
+      alipay: {
+        appId: env.ALIPAY_APP_ID ?? DEV_CREDENTIALS.alipayAppId,
+        appPublicKeyPem: pem('ALIPAY_APP_PUBLIC_KEY', createPublicKey),
+        platformPrivateKeyPem: pem('ALIPAY_PLATFORM_PRIVATE_KEY', createPrivateKey),
+      },
+      cityapp: {
+        clientId: env.CITYAPP_CLIENT_ID ?? DEV_CREDENTIALS.cityAppClientId,
+        clientSecret: env.CITYAPP_CLIENT_SECRET ?? DEV_CREDENTIALS.cityAppClientSecret,
+      },
+    },
+  }
+  if (problems.length > 0) throw new Error(`mocks configuration is incomplete:\n  - ${problems.join('\n  - ')}`)
+  return config
+}

@@ -1,0 +1,77 @@
+import { generateKeyPairSync } from 'node:crypto'
+import { buildMocks, type MocksOptions } from './app'
+import type { JournalEntry } from './call-journal'
+import { DEV_CREDENTIALS } from './config'
+import type { CodeRequest, FaultRequest } from './control-routes'
+import type { MockPlatform } from './mock-platform'
+
+/** The mocks listening on a free port, with the key halves a client needs and the control endpoints at hand. */
+export interface RunningMocks {
+  baseUrl: string
+  options: MocksOptions
+  /** What the API's configuration would hold to talk to these mocks' Alipay. */
+  alipayClientKeys: { appPrivateKeyPem: string; alipayPublicKeyPem: string }
+  calls(platform?: MockPlatform): Promise<JournalEntry[]>
+  clearCalls(): Promise<void>
+  injectFault(fault: FaultRequest): Promise<void>
+  issueCode(request: CodeRequest): Promise<string>
+  close(): Promise<void>
+}
+
+/** An RSA-2048 pair made at run time: no private key is ever committed. */
+export function generateRsaKeyPair(): { publicKeyPem: string; privateKeyPem: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  })
+  return { publicKeyPem: publicKey, privateKeyPem: privateKey }
+}
+
+/** For tests anywhere in the repo: real HTTP on 127.0.0.1, port chosen by the system. */
+export async function startMocks(): Promise<RunningMocks> {
+  const appKeys = generateRsaKeyPair()
+  const platformKeys = generateRsaKeyPair()
+  const options: MocksOptions = {
+    wechat: { appId: DEV_CREDENTIALS.wechatAppId, appSecret: DEV_CREDENTIALS.wechatAppSecret },
+    alipay: {
+      appId: DEV_CREDENTIALS.alipayAppId,
+      appPublicKeyPem: appKeys.publicKeyPem,
+      platformPrivateKeyPem: platformKeys.privateKeyPem,
+    },
+    cityapp: { clientId: DEV_CREDENTIALS.cityAppClientId, clientSecret: DEV_CREDENTIALS.cityAppClientSecret },
+  }
+  const app = buildMocks(options)
+  const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
+
+  async function control(method: string, path: string, body?: unknown): Promise<Response> {
+    const response = await fetch(`${baseUrl}/__mocks${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    })
+    if (!response.ok) throw new Error(`mocks control ${method} ${path} answered ${response.status}: ${await response.text()}`)
+    return response
+  }
+
+  return {
+    baseUrl,
+    options,
+    alipayClientKeys: { appPrivateKeyPem: appKeys.privateKeyPem, alipayPublicKeyPem: platformKeys.publicKeyPem },
+    async calls(platform) {
+      const query = platform === undefined ? '' : `?platform=${platform}`
+      const { calls } = (await (await control('GET', `/calls${query}`)).json()) as { calls: JournalEntry[] }
+      return calls
+    },
+    async clearCalls() {
+      await control('DELETE', '/calls')
+    },
+    async injectFault(fault) {
+      await control('POST', '/faults', fault)
+    },
+    async issueCode(request) {
+      const { code } = (await (await control('POST', '/codes', request)).json()) as { code: string }
+      return code
+    },
+    close: () => app.close(),
+  }
+}
