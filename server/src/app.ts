@@ -1,0 +1,64 @@
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { AppConfig } from './config'
+import { systemClock, type Clock } from './lib/clock'
+import authPlugin from './plugins/auth'
+import bootstrapPlugin from './plugins/bootstrap'
+import configPlugin from './plugins/config'
+import dbPlugin from './plugins/db'
+import docsPlugin from './plugins/docs'
+import errorHandlerPlugin from './plugins/error-handler'
+import piiPlugin from './plugins/pii'
+import platformsPlugin from './plugins/platforms'
+import securityPlugin from './plugins/security'
+import validationPlugin from './plugins/validation'
+import authRoutes from './modules/auth/routes'
+import casesModule from './modules/cases/index'
+import catalogRoutes from './modules/catalog/routes'
+import fileRoutes from './modules/files/routes'
+import healthRoutes from './modules/health/routes'
+
+export interface AppOptions {
+  clock?: Clock
+  logger?: FastifyServerOptions['logger']
+}
+
+/**
+ * The whole API as one Fastify instance, for the process (server.ts) and for tests alike.
+ * Registration order is the dependency order: configuration, outside plugins, our decorators,
+ * then the domain modules under /api/v1.
+ */
+export async function buildApp(config: AppConfig, options: AppOptions = {}) {
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  await app.register(configPlugin, { config, clock: options.clock ?? systemClock })
+  await app.register(errorHandlerPlugin)
+  await app.register(validationPlugin)
+  await app.register(securityPlugin)
+  await app.register(docsPlugin)
+  await app.register(dbPlugin)
+  await app.register(piiPlugin)
+  await app.register(authPlugin)
+  await app.register(platformsPlugin)
+  await app.register(bootstrapPlugin)
+
+  await app.register(healthRoutes)
+  await app.register(
+    async (api) => {
+      await api.register(catalogRoutes, { prefix: '/catalog' })
+      await api.register(authRoutes, { prefix: '/auth' })
+      await api.register(fileRoutes, { prefix: '/files' })
+      await api.register(casesModule)
+    },
+    { prefix: '/api/v1' },
+  )
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

@@ -1,0 +1,95 @@
+import path from 'node:path'
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+
+/**
+ * The process environment, read once at boot and validated here; the rest of the app reads
+ * `fastify.config`. Secrets have no defaults: the dev launcher (scripts/start.ts) generates
+ * them for a demo, production must supply them.
+ */
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Enum(['development', 'test', 'production'], { default: 'development' }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DB_SYNCHRONOUS: Type.Enum(['FULL', 'NORMAL'], { default: 'FULL' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 256 * 1024 }),
+  UPLOAD_MAX_IMAGE_BYTES: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
+  UPLOAD_MAX_AUDIO_BYTES: Type.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
+  CORS_ORIGINS: Type.String({ default: '' }),
+  RATE_LIMIT_PUBLIC_MAX: Type.Integer({ minimum: 1, default: 120 }),
+  RATE_LIMIT_LOGIN_MAX: Type.Integer({ minimum: 1, default: 20 }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, default: 60_000 }),
+  JWT_SECRET: Type.String({ minLength: 32 }),
+  PII_KEY: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: 'base64 of 32 random bytes' }),
+  PII_HASH_KEY: Type.String({ minLength: 32 }),
+  INTEGRATION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
+  INTEGRATION_RETRIES: Type.Integer({ minimum: 0, maximum: 5, default: 2 }),
+  WECHAT_API_BASE: Type.String({ default: 'https://api.weixin.qq.com' }),
+  WECHAT_APP_ID: Type.String({ minLength: 1 }),
+  WECHAT_APP_SECRET: Type.String({ minLength: 1 }),
+  ALIPAY_GATEWAY_URL: Type.String({ default: 'https://openapi.alipay.com/gateway.do' }),
+  ALIPAY_APP_ID: Type.String({ minLength: 1 }),
+  ALIPAY_APP_PRIVATE_KEY: Type.String({ minLength: 100 }),
+  ALIPAY_PUBLIC_KEY: Type.String({ minLength: 100 }),
+  CITYAPP_API_BASE: Type.String({ minLength: 1 }),
+  CITYAPP_CLIENT_ID: Type.String({ minLength: 1 }),
+  CITYAPP_CLIENT_SECRET: Type.String({ minLength: 1 }),
+  SEED_DEMO: Type.Enum(['0', '1'], { default: '0' }),
+  DEMO_PASSWORD: Type.String({ minLength: 8, default: 'xinfang-demo' }),
+})
+
+export type AppConfig = ReturnType<typeof toConfig>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** PEM text may arrive with literal `\n` escapes when passed through one-line env files. */
+const pem = (value: string) => value.replace(/\\n/g, '\n')
+
+function toConfig(env: Static<typeof EnvSchema>) {
+  const dataDir = path.resolve(env.DATA_DIR)
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    dataDir,
+    databaseFile: path.join(dataDir, 'xinfang.db'),
+    filesDir: path.join(dataDir, 'files'),
+    dbSynchronous: env.DB_SYNCHRONOUS,
+    logLevel: env.LOG_LEVEL,
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    uploads: { maxImageBytes: env.UPLOAD_MAX_IMAGE_BYTES, maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES },
+    corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+    rateLimit: { publicMax: env.RATE_LIMIT_PUBLIC_MAX, loginMax: env.RATE_LIMIT_LOGIN_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    auth: { jwtSecret: env.JWT_SECRET, accessTokenTtlSec: 15 * 60, refreshTokenTtlDays: 30 },
+    pii: { key: Buffer.from(env.PII_KEY, 'base64'), hashKey: env.PII_HASH_KEY },
+    integrations: { timeoutMs: env.INTEGRATION_TIMEOUT_MS, retries: env.INTEGRATION_RETRIES },
+    wechat: { baseUrl: env.WECHAT_API_BASE, appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET },
+    alipay: {
+      gatewayUrl: env.ALIPAY_GATEWAY_URL,
+      appId: env.ALIPAY_APP_ID,
+      appPrivateKeyPem: pem(env.ALIPAY_APP_PRIVATE_KEY),
+      alipayPublicKeyPem: pem(env.ALIPAY_PUBLIC_KEY),
+    },
+    cityapp: { baseUrl: env.CITYAPP_API_BASE, clientId: env.CITYAPP_CLIENT_ID, clientSecret: env.CITYAPP_CLIENT_SECRET },
+    demo: { seed: env.SEED_DEMO === '1', password: env.DEMO_PASSWORD },
+  }
+}
+
+/** Reads and validates the environment; throws one ConfigError naming every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties).flatMap((key) => (env[key] === undefined || env[key] === '' ? [] : [[key, env[key]]])),
+  )
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, known))
+  const problems = [...Value.Errors(EnvSchema, converted)].map((e) => `${e.instancePath.slice(1) || 'environment'}: ${e.message}`)
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
+  const parsed = converted as Static<typeof EnvSchema>
+  if (parsed.NODE_ENV === 'production' && parsed.SEED_DEMO === '1') {
+    throw new ConfigError('SEED_DEMO=1 is refused when NODE_ENV=production: demo accounts must never reach a live system')
+  }
+  return toConfig(parsed)
+}

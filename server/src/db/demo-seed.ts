@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto'
+import { REGIONS, UNITS } from '@xinfang/shared/catalog'
+import { CITY } from '@xinfang/shared/places'
+import { newId } from '../lib/ids'
+import { hashPassword } from '../lib/passwords'
+import type { PiiCipher } from '../lib/pii'
+import type { Db } from './client'
+import { staff } from './schema'
+
+export interface DemoAccount {
+  username: string
+  role: 'office' | 'handler'
+  unit: string
+  region: string
+}
+
+/** The demo street office: 金水区花园路街道, the catalog's own example. */
+export const DEMO_STREET = 'jinshui.huayuanlu'
+
+/** Every demo staff account; the README lists the same. */
+export function demoAccounts(): DemoAccount[] {
+  return [
+    { username: 'city.office', role: 'office', unit: 'petition', region: CITY },
+    ...REGIONS.map((r) => ({ username: `${r.code}.office`, role: 'office' as const, unit: 'petition', region: r.code })),
+    { username: `${DEMO_STREET}.office`, role: 'office', unit: 'petition', region: DEMO_STREET },
+    ...UNITS.map((u) => ({ username: `${u.code}.handler`, role: 'handler' as const, unit: u.code, region: CITY })),
+  ]
+}
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗'
+const GIVEN = ['建国', '秀兰', '志强', '丽娜', '海涛', '静', '伟', '敏', '磊', '晓燕', '军', '红霞', '鹏', '玉梅', '超']
+
+/** Stable, realistic-looking names and office phones, so demos and screenshots do not churn. */
+function demoPerson(username: string) {
+  const h = createHash('sha256').update(username).digest()
+  return {
+    name: `${SURNAMES[h[0]! % SURNAMES.length]}${GIVEN[h[1]! % GIVEN.length]}`,
+    phone: `1390371${String(h.readUInt16BE(2) % 10000).padStart(4, '0')}`,
+  }
+}
+
+/**
+ * Demo staff accounts, all with the demo password. Refused in production; adds only the
+ * accounts that are missing, so it can run on every start.
+ */
+export async function seedDemo(db: Db, pii: PiiCipher, options: { password: string; env: string; now: Date }): Promise<number> {
+  if (options.env === 'production') throw new Error('demo data is refused when NODE_ENV=production')
+  const existing = new Set(db.select({ username: staff.username }).from(staff).all().map((s) => s.username))
+  const missing = demoAccounts().filter((a) => !existing.has(a.username))
+  if (missing.length === 0) return 0
+  // one hash for all: they share the demo password anyway, and argon2 is slow on purpose
+  const passwordHash = await hashPassword(options.password)
+  db.insert(staff)
+    .values(
+      missing.map((a) => {
+        const person = demoPerson(a.username)
+        return { id: newId('s'), username: a.username, passwordHash, name: person.name, phoneEnc: pii.encrypt(person.phone), role: a.role, unitCode: a.unit, regionCode: a.region, createdAt: options.now }
+      }),
+    )
+    .run()
+  return missing.length
+}

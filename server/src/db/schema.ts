@@ -1,0 +1,189 @@
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+
+/**
+ * The whole database. Personal data is stored only as `*_enc` (AES-256-GCM) and, where we must
+ * find a row by it, `*_hash` (keyed HMAC): the raw file never holds a name, phone or ID number.
+ * Times are epoch milliseconds.
+ */
+
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull()
+
+export const units = sqliteTable('units', {
+  code: text('code').primaryKey(),
+  name: text('name').notNull(),
+  matters: text('matters').notNull(),
+})
+
+export const residents = sqliteTable(
+  'residents',
+  {
+    id: text('id').primaryKey(),
+    platform: text('platform', { enum: ['wechat', 'alipay', 'cityapp'] }).notNull(),
+    platformUid: text('platform_uid').notNull(),
+    nameEnc: text('name_enc'),
+    phoneEnc: text('phone_enc'),
+    phoneHash: text('phone_hash'),
+    idNumberEnc: text('id_number_enc'),
+    idNumberHash: text('id_number_hash'),
+    verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+    lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('residents_platform_uid').on(t.platform, t.platformUid),
+    index('residents_phone_hash').on(t.phoneHash),
+    index('residents_id_number_hash').on(t.idNumberHash),
+  ],
+)
+
+export const staff = sqliteTable('staff', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  name: text('name').notNull(),
+  phoneEnc: text('phone_enc'),
+  role: text('role').notNull(),
+  unitCode: text('unit_code').notNull().references(() => units.code),
+  regionCode: text('region_code').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: createdAt(),
+})
+
+export const refreshTokens = sqliteTable(
+  'refresh_tokens',
+  {
+    id: text('id').primaryKey(),
+    familyId: text('family_id').notNull(),
+    subjectType: text('subject_type', { enum: ['resident', 'staff'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('refresh_tokens_family').on(t.familyId)],
+)
+
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: text('id').primaryKey(),
+    trackingNo: text('tracking_no').notNull().unique(),
+    kind: text('kind', { enum: ['individual', 'joint'] }).notNull().default('individual'),
+    ownerId: text('owner_id').notNull().references(() => residents.id),
+    title: text('title').notNull(),
+    content: text('content').notNull(),
+    category: text('category'),
+    zone: text('zone'),
+    regionCode: text('region_code'),
+    streetCode: text('street_code'),
+    address: text('address'),
+    latitude: real('latitude'),
+    longitude: real('longitude'),
+    contactPhoneEnc: text('contact_phone_enc'),
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
+    status: text('status').notNull(),
+    registeredAt: integer('registered_at', { mode: 'timestamp_ms' }).notNull(),
+    acceptDue: integer('accept_due', { mode: 'timestamp_ms' }),
+    respondDue: integer('respond_due', { mode: 'timestamp_ms' }),
+    replyDue: integer('reply_due', { mode: 'timestamp_ms' }),
+    reviewRequestDue: integer('review_request_due', { mode: 'timestamp_ms' }),
+    reviewDue: integer('review_due', { mode: 'timestamp_ms' }),
+    acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+    replyText: text('reply_text'),
+    replyOutcome: text('reply_outcome'),
+    repliedAt: integer('replied_at', { mode: 'timestamp_ms' }),
+    rejectReason: text('reject_reason'),
+    rejectChannel: text('reject_channel'),
+    rejectedAt: integer('rejected_at', { mode: 'timestamp_ms' }),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    satisfaction: text('satisfaction'),
+    ratingComment: text('rating_comment'),
+    ratedAt: integer('rated_at', { mode: 'timestamp_ms' }),
+    reviewReason: text('review_reason'),
+    reviewRequestedAt: integer('review_requested_at', { mode: 'timestamp_ms' }),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('cases_owner_registered').on(t.ownerId, t.registeredAt),
+    index('cases_status').on(t.status),
+    index('cases_region').on(t.regionCode),
+  ],
+)
+
+export const caseAssignments = sqliteTable(
+  'case_assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    unitCode: text('unit_code').notNull().references(() => units.code),
+    regionCode: text('region_code').notNull(),
+    role: text('role', { enum: ['lead', 'territorial', 'oversight', 'triage'] }).notNull(),
+    ruleId: text('rule_id'),
+    assignedAt: integer('assigned_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('case_assignments_case').on(t.caseId), index('case_assignments_unit').on(t.unitCode, t.regionCode)],
+)
+
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorType: text('actor_type', { enum: ['resident', 'staff', 'system'] }).notNull(),
+    actorId: text('actor_id'),
+    actorLabel: text('actor_label').notNull(),
+    actorUnit: text('actor_unit'),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.id)],
+)
+
+export const files = sqliteTable(
+  'files',
+  {
+    id: text('id').primaryKey(),
+    ownerType: text('owner_type', { enum: ['resident', 'staff'] }).notNull(),
+    ownerId: text('owner_id').notNull(),
+    caseId: text('case_id').references(() => cases.id),
+    kind: text('kind', { enum: ['image', 'audio'] }).notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('files_case').on(t.caseId), index('files_owner').on(t.ownerType, t.ownerId)],
+)
+
+export const dispatchRules = sqliteTable('dispatch_rules', {
+  id: text('id').primaryKey(),
+  priority: integer('priority').notNull(),
+  zone: text('zone'),
+  category: text('category'),
+  regionCode: text('region_code'),
+  unitCode: text('unit_code').notNull().references(() => units.code),
+  description: text('description').notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+})
+
+/** A write a phone may retry: its first answer, kept so the retry gets the same one. */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').notNull(),
+    key: text('key').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    statusCode: integer('status_code').notNull(),
+    response: text('response', { mode: 'json' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.key] })],
+)
+

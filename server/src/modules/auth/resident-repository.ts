@@ -1,0 +1,52 @@
+import { eq } from 'drizzle-orm'
+import type { LoginPlatform } from '@xinfang/shared/contracts/auth'
+import type { Db } from '../../db/client'
+import { residents } from '../../db/schema'
+import { newId } from '../../lib/ids'
+import type { PiiCipher } from '../../lib/pii'
+
+export type ResidentRow = typeof residents.$inferSelect
+
+export interface VerifiedIdentity {
+  name: string
+  phone: string
+  idNumber: string
+}
+
+export function createResidentRepository(db: Db, pii: PiiCipher) {
+  return {
+    findById(id: string): ResidentRow | null {
+      return db.select().from(residents).where(eq(residents.id, id)).get() ?? null
+    },
+
+    /**
+     * The resident behind a platform identity, created on first login. A real-name identity
+     * (from the city app) refreshes the stored, encrypted personal data on every login.
+     */
+    upsertByPlatform(platform: LoginPlatform, platformUid: string, now: Date, identity?: VerifiedIdentity): ResidentRow {
+      const personal = identity
+        ? {
+            nameEnc: pii.encrypt(identity.name),
+            phoneEnc: pii.encrypt(identity.phone),
+            phoneHash: pii.hash(identity.phone),
+            idNumberEnc: pii.encrypt(identity.idNumber),
+            idNumberHash: pii.hash(identity.idNumber),
+            verified: true,
+          }
+        : {}
+      return db
+        .insert(residents)
+        .values({ id: newId('r'), platform, platformUid, createdAt: now, lastLoginAt: now, ...personal })
+        .onConflictDoUpdate({ target: [residents.platform, residents.platformUid], set: { lastLoginAt: now, ...personal } })
+        .returning()
+        .get()
+    },
+
+    /** The real name, decrypted; only for the resident themself and audited staff views. */
+    nameOf(row: ResidentRow): string | null {
+      return row.nameEnc ? pii.decrypt(row.nameEnc) : null
+    },
+  }
+}
+
+export type ResidentRepository = ReturnType<typeof createResidentRepository>

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import {
+  AlipayLoginBodySchema,
+  AuthResultSchema,
+  CityAppLoginBodySchema,
+  RefreshBodySchema,
+  SessionUserSchema,
+  StaffLoginBodySchema,
+  WechatLoginBodySchema,
+} from '@xinfang/shared/contracts/auth'
+import { ErrorResponseSchema } from '@xinfang/shared/contracts/common'
+import { AppError } from '../../lib/app-error'
+import { createAuthService } from './auth-service'
+import { createResidentRepository } from './resident-repository'
+import { createSessionService } from './session-service'
+import { createStaffRepository } from './staff-repository'
+import { residentUser, staffUser } from './user-views'
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 429: ErrorResponseSchema, 503: ErrorResponseSchema }
+const loginResponse = { 200: AuthResultSchema, ...errors }
+
+/** Sign-in for residents (through their platform) and staff (username and password). */
+const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const residents = createResidentRepository(fastify.db, fastify.pii)
+  const staff = createStaffRepository(fastify.db)
+  const auth = createAuthService({
+    residents,
+    staff,
+    sessions: createSessionService(fastify.db, fastify.config.auth.refreshTokenTtlDays),
+    platforms: fastify.platforms,
+    views: fastify.pii,
+    signAccessToken: fastify.signAccessToken,
+    accessTokenTtlSec: fastify.config.auth.accessTokenTtlSec,
+    clock: fastify.clock,
+  })
+  const login = { tags: ['auth'], response: loginResponse }
+  const rateLimit = fastify.rateLimits.login
+
+  fastify.post('/wechat', { schema: { ...login, summary: '微信小程序登录（wx.login 的 code）', body: WechatLoginBodySchema }, config: { rateLimit } }, (request) =>
+    auth.loginWithWechat(request.body.code),
+  )
+  fastify.post('/alipay', { schema: { ...login, summary: '支付宝小程序登录（my.getAuthCode 的 authCode）', body: AlipayLoginBodySchema }, config: { rateLimit } }, (request) =>
+    auth.loginWithAlipay(request.body.authCode),
+  )
+  fastify.post('/cityapp', { schema: { ...login, summary: '城市App实名登录（桥接票据）', body: CityAppLoginBodySchema }, config: { rateLimit } }, (request) =>
+    auth.loginWithCityApp(request.body.ticket),
+  )
+  fastify.post('/staff', { schema: { ...login, summary: '工作人员登录', body: StaffLoginBodySchema }, config: { rateLimit } }, (request) =>
+    auth.loginStaff(request.body.username, request.body.password),
+  )
+  fastify.post('/refresh', { schema: { ...login, summary: '轮换刷新令牌', body: RefreshBodySchema }, config: { rateLimit } }, async (request) =>
+    auth.refresh(request.body.refreshToken),
+  )
+  fastify.post('/logout', { schema: { tags: ['auth'], summary: '退出登录', body: RefreshBodySchema, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
+    auth.logout(request.body.refreshToken)
+    return reply.status(204).send(null)
+  })
+  fastify.get('/me', { schema: { tags: ['auth'], summary: '当前登录者', security: [{ bearer: [] }], response: { 200: SessionUserSchema, ...errors } }, preHandler: fastify.requireUser }, async (request) => {
+    const { actor } = request
+    const row = actor.type === 'resident' ? residents.findById(actor.id) : staff.findById(actor.id)
+    if (!row) throw new AppError('TOKEN_INVALID')
+    return 'platform' in row ? residentUser(row, fastify.pii) : staffUser(row)
+  })
+}
+
+export default authRoutes

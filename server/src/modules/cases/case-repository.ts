@@ -1,0 +1,98 @@
+import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { CITY } from '@xinfang/shared/places'
+import type { Db } from '../../db/client'
+import { caseAssignments, caseEvents, cases } from '../../db/schema'
+import type { StaffActor } from '../../plugins/auth'
+
+export type CaseRow = typeof cases.$inferSelect
+export type NewCase = typeof cases.$inferInsert
+export type AssignmentRow = typeof caseAssignments.$inferSelect
+export type EventRow = typeof caseEvents.$inferSelect
+export type NewEvent = typeof caseEvents.$inferInsert
+
+export interface Page {
+  cursor: { registeredAt: number; id: string } | null
+  limit: number
+  status?: string | undefined
+}
+
+/** the dotted place code `c` lies at or below `ancestor` */
+const within = (c: SQL | typeof cases.regionCode, ancestor: string) => or(sql`${c} = ${ancestor}`, sql`${c} LIKE ${`${ancestor}.%`}`)
+const placeOf = sql`coalesce(${cases.streetCode}, ${cases.regionCode})`
+
+/**
+ * The SQL form of `staffCanSee` in ../policy/case-policy.ts, for lists; the policy test checks
+ * that both agree on every case.
+ */
+function visibleTo(actor: StaffActor): SQL {
+  const jurisdictionRoles = actor.role !== 'handler'
+  const inJurisdiction = actor.region === CITY ? sql`1 = 1` : within(placeOf, actor.region)!
+  const heldByUnit = sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.unit_code = ${actor.unit}
+    and (${actor.region === CITY ? sql`1 = 1` : sql`(a.region_code = ${actor.region} or a.region_code like ${`${actor.region}.%`})`}
+      or ((${actor.region} = a.region_code or ${actor.region} like a.region_code || '.%' or a.region_code = ${CITY}) and ${inJurisdiction})))`
+  return jurisdictionRoles ? or(inJurisdiction, heldByUnit)! : heldByUnit
+}
+
+export function createCaseRepository(db: Db) {
+  const page = (where: SQL | undefined, { cursor, limit, status }: Page) =>
+    db
+      .select()
+      .from(cases)
+      .where(
+        and(
+          where,
+          status ? eq(cases.status, status) : undefined,
+          cursor
+            ? or(lt(cases.registeredAt, new Date(cursor.registeredAt)), and(eq(cases.registeredAt, new Date(cursor.registeredAt)), lt(cases.id, cursor.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(desc(cases.registeredAt), desc(cases.id))
+      .limit(limit)
+      .all()
+
+  return {
+    insert(row: NewCase): CaseRow {
+      return db.insert(cases).values(row).returning().get()
+    },
+    findById(id: string): CaseRow | null {
+      return db.select().from(cases).where(eq(cases.id, id)).get() ?? null
+    },
+    findByTrackingNo(trackingNo: string): CaseRow | null {
+      return db.select().from(cases).where(eq(cases.trackingNo, trackingNo)).get() ?? null
+    },
+    trackingNoTaken(trackingNo: string): boolean {
+      return db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, trackingNo)).get() !== undefined
+    },
+    /** Applies a change only if the case is still in the state it was read in. */
+    update(id: string, expectedStatus: string, patch: Partial<NewCase>): CaseRow | null {
+      return db.update(cases).set(patch).where(and(eq(cases.id, id), eq(cases.status, expectedStatus))).returning().get() ?? null
+    },
+    listByOwner(ownerId: string, p: Page): CaseRow[] {
+      return page(eq(cases.ownerId, ownerId), p)
+    },
+    listVisibleTo(actor: StaffActor, p: Page): CaseRow[] {
+      return page(visibleTo(actor), p)
+    },
+
+    insertAssignments(rows: (typeof caseAssignments.$inferInsert)[]): AssignmentRow[] {
+      return rows.length === 0 ? [] : db.insert(caseAssignments).values(rows).returning().all()
+    },
+    assignmentsOf(caseId: string): AssignmentRow[] {
+      return db.select().from(caseAssignments).where(eq(caseAssignments.caseId, caseId)).orderBy(asc(caseAssignments.id)).all()
+    },
+    assignmentsOfMany(caseIds: readonly string[]): AssignmentRow[] {
+      if (caseIds.length === 0) return []
+      return db.select().from(caseAssignments).where(inArray(caseAssignments.caseId, [...caseIds])).orderBy(asc(caseAssignments.id)).all()
+    },
+
+    addEvents(rows: NewEvent[]): void {
+      if (rows.length > 0) db.insert(caseEvents).values(rows).run()
+    },
+    eventsOf(caseId: string): EventRow[] {
+      return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)).all()
+    },
+  }
+}
+
+export type CaseRepository = ReturnType<typeof createCaseRepository>

@@ -1,0 +1,129 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import {
+  ActionBodySchemas,
+  ActionParamsSchema,
+  CaseCreatedSchema,
+  CaseDetailSchema,
+  CaseListSchema,
+  CreateCaseBodySchema,
+  IdempotencyHeadersSchema,
+  ListCasesQuerySchema,
+  RatingBodySchema,
+  ReviewRequestBodySchema,
+  type StaffActionName,
+} from '@xinfang/shared/contracts/cases'
+import { ErrorResponseSchema, IdParamsSchema } from '@xinfang/shared/contracts/common'
+import { AppError } from '../../lib/app-error'
+import type { Actor } from '../../plugins/auth'
+import { idempotentWrite } from '../idempotency/idempotent-write'
+import type { CaseContext } from './case-context'
+import { caseDetail, listCases, loadVisibleCase } from './case-queries'
+import { rateCase, requestReview } from './feedback'
+import { actOnCase } from './handling'
+import { submitCase } from './submission'
+
+const errors = {
+  400: ErrorResponseSchema,
+  401: ErrorResponseSchema,
+  403: ErrorResponseSchema,
+  404: ErrorResponseSchema,
+  409: ErrorResponseSchema,
+  413: ErrorResponseSchema,
+  422: ErrorResponseSchema,
+  429: ErrorResponseSchema,
+}
+const secured = { tags: ['cases'], security: [{ bearer: [] }] }
+const scopeOf = (actor: Actor) => `${actor.type}:${actor.id}`
+
+/** Cases: residents submit, follow and rate theirs; staff move the ones they hold. */
+export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
+  return async (fastify) => {
+    const detailOf = (actor: Actor, caseId: string) => caseDetail(ctx, actor, loadVisibleCase(ctx, actor, caseId))
+
+    fastify.post(
+      '/',
+      {
+        schema: { ...secured, summary: '提交诉求（自动派发）', headers: IdempotencyHeadersSchema, body: CreateCaseBodySchema, response: { 201: CaseCreatedSchema, 200: CaseCreatedSchema, ...errors } },
+        preHandler: fastify.requireResident,
+        config: { rateLimit: fastify.rateLimits.public },
+      },
+      async (request, reply) => {
+        const actor = request.actor as Extract<Actor, { type: 'resident' }>
+        const result = idempotentWrite(
+          ctx.db,
+          { scope: scopeOf(actor), key: request.headers['idempotency-key'], request: { route: 'cases.create', body: request.body } },
+          () => ({ statusCode: 201, body: submitCase(ctx, actor, request.body) }),
+          ctx.clock.now(),
+        )
+        if (result.replayed) reply.header('idempotent-replayed', 'true')
+        return reply.status(result.statusCode).send(result.body)
+      },
+    )
+
+    fastify.get(
+      '/',
+      { schema: { ...secured, summary: '诉求列表：群众看自己的，工作人员看辖区和本单位的', querystring: ListCasesQuerySchema, response: { 200: CaseListSchema, ...errors } }, preHandler: fastify.requireUser },
+      async (request) => listCases(ctx, request.actor, request.query),
+    )
+
+    fastify.get(
+      '/:id',
+      { schema: { ...secured, summary: '诉求详情与办理时间线', params: IdParamsSchema, response: { 200: CaseDetailSchema, ...errors } }, preHandler: fastify.requireUser },
+      async (request) => detailOf(request.actor, request.params.id),
+    )
+
+    /** A retried write with the same Idempotency-Key is not applied twice; it answers with the case as it now stands. */
+    const once = (actor: Actor, key: string | undefined, request: unknown, write: () => string) =>
+      idempotentWrite(ctx.db, { scope: scopeOf(actor), key, request }, () => ({ statusCode: 200, body: { caseId: write() } }), ctx.clock.now()).body.caseId
+
+    for (const action of Object.keys(ActionBodySchemas) as StaffActionName[]) {
+      fastify.post(
+        `/:id/actions/${action}`,
+        {
+          schema: { ...secured, summary: `办理操作：${action}`, params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: ActionBodySchemas[action], response: { 200: CaseDetailSchema, ...errors } },
+          preHandler: fastify.requireStaff,
+        },
+        async (request) => {
+          const actor = request.actor as Extract<Actor, { type: 'staff' }>
+          const { id } = request.params
+          once(actor, request.headers['idempotency-key'], { action, id, body: request.body }, () => actOnCase(ctx, actor, id, action, request.body as never).id)
+          return detailOf(actor, id)
+        },
+      )
+    }
+
+    fastify.post(
+      '/:id/actions/:action',
+      { schema: { ...secured, summary: '未知的办理操作', params: ActionParamsSchema, response: errors }, preHandler: fastify.requireStaff },
+      async () => {
+        throw new AppError('UNKNOWN_ACTION')
+      },
+    )
+
+    fastify.post(
+      '/:id/rating',
+      {
+        schema: { ...secured, summary: '评价答复（满意 / 基本满意 / 不满意），每件一次', params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: RatingBodySchema, response: { 200: CaseDetailSchema, ...errors } },
+        preHandler: fastify.requireResident,
+      },
+      async (request) => {
+        const actor = request.actor as Extract<Actor, { type: 'resident' }>
+        once(actor, request.headers['idempotency-key'], { rating: request.params.id, body: request.body }, () => rateCase(ctx, actor, request.params.id, request.body).id)
+        return detailOf(actor, request.params.id)
+      },
+    )
+
+    fastify.post(
+      '/:id/review-request',
+      {
+        schema: { ...secured, summary: '对答复不满意时申请复查（答复后30个工作日内）', params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: ReviewRequestBodySchema, response: { 200: CaseDetailSchema, ...errors } },
+        preHandler: fastify.requireResident,
+      },
+      async (request) => {
+        const actor = request.actor as Extract<Actor, { type: 'resident' }>
+        once(actor, request.headers['idempotency-key'], { review: request.params.id, body: request.body }, () => requestReview(ctx, actor, request.params.id, request.body).id)
+        return detailOf(actor, request.params.id)
+      },
+    )
+  }
+}

@@ -1,0 +1,107 @@
+import { categoryOf } from '@xinfang/shared/categories'
+import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
+import { dueDate } from '@xinfang/shared/deadlines'
+import { districtOf, isKnownPlace, placeLevel } from '@xinfang/shared/places'
+import { formatTrackingNo } from '@xinfang/shared/tracking-number'
+import { AppError } from '../../lib/app-error'
+import { newId, newTrackingNo } from '../../lib/ids'
+import type { ResidentActor } from '../../plugins/auth'
+import { decideDispatch } from '../dispatch/dispatcher'
+import type { CaseContext } from './case-context'
+import { assignmentView, deadlinesView } from './case-views'
+
+const TITLE_LENGTH = 24
+const MAX_VOICE_NOTES = 1
+const HOUR_MS = 3_600_000
+
+/** A street (or community, grid) must exist and lie in the chosen district; it implies the district. */
+function placeOf(body: CreateCaseBody): { region: string | null; street: string | null } {
+  if (!body.street) return { region: body.region ?? null, street: null }
+  const level = placeLevel(body.street)
+  const district = districtOf(body.street)
+  const valid = isKnownPlace(body.street) && level !== 'city' && level !== 'district' && (!body.region || district === body.region)
+  if (!valid) throw new AppError('VALIDATION_FAILED', '「所在街道」不在所选区县内，请重新选择', [{ field: 'street', reason: 'unknown or outside region' }])
+  return { region: district, street: body.street }
+}
+
+function titleOf(body: CreateCaseBody): string {
+  if (body.title?.trim()) return body.title.trim()
+  const firstLine = body.content.trim().split(/\r?\n/)[0] ?? ''
+  return firstLine.length > TITLE_LENGTH ? `${firstLine.slice(0, TITLE_LENGTH)}…` : firstLine
+}
+
+function uniqueTrackingNo(ctx: CaseContext): string {
+  // 10^11 numbers: a clash is rare, but a unique index would turn one into a 500
+  for (;;) {
+    const candidate = newTrackingNo()
+    if (!ctx.cases.trackingNoTaken(candidate)) return candidate
+  }
+}
+
+/**
+ * Registers a resident's case and dispatches it in the same transaction: the case, its
+ * assignments, its first timeline entries and its attachments appear together or not at all.
+ * A category in a livelihood zone makes it a zone case, with the zone's clocks.
+ */
+export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody): CaseCreated {
+  const content = body.content.trim()
+  if (content.length < 5) throw new AppError('VALIDATION_FAILED', '「诉求内容」至少要写5个字', [{ field: 'content', reason: 'too short' }])
+  const { region, street } = placeOf(body)
+  const category = body.category ?? null
+  const zone = body.zone ?? (category ? (categoryOf(category)?.zone ?? null) : null)
+
+  return ctx.db.transaction(() => {
+    const attachmentIds = body.attachments ?? []
+    const attachments = ctx.files.findAttachable(attachmentIds, { type: 'resident', id: actor.id })
+    if (attachments.length !== attachmentIds.length) throw new AppError('ATTACHMENT_INVALID')
+    if (attachments.filter((f) => f.kind === 'audio').length > MAX_VOICE_NOTES) {
+      throw new AppError('ATTACHMENT_INVALID', '每件诉求只能附一段语音')
+    }
+
+    const now = ctx.clock.now()
+    const row = ctx.cases.insert({
+      id: newId('c'),
+      trackingNo: uniqueTrackingNo(ctx),
+      ownerId: actor.id,
+      title: titleOf(body),
+      content,
+      category,
+      zone,
+      regionCode: region,
+      streetCode: street,
+      address: body.address?.trim() || null,
+      latitude: body.location?.latitude ?? null,
+      longitude: body.location?.longitude ?? null,
+      contactPhoneEnc: body.contactPhone ? ctx.pii.encrypt(body.contactPhone) : null,
+      anonymous: body.anonymous ?? false,
+      status: 'registered',
+      registeredAt: now,
+      acceptDue: dueDate('accept', now),
+      respondDue: zone ? new Date(now.getTime() + HOUR_MS) : null,
+      replyDue: zone ? dueDate('zoneComplex', now) : null,
+      updatedAt: now,
+    })
+    ctx.files.attach(attachmentIds, row.id)
+
+    const decision = decideDispatch(ctx.rules.active(), { zone, category, region })
+    const assignments = ctx.cases.insertAssignments(
+      decision.assignments.map((a) => ({ caseId: row.id, unitCode: a.unit, regionCode: a.region, role: a.role, ruleId: a.ruleId, assignedAt: now })),
+    )
+    const views = assignments.map(assignmentView)
+    ctx.cases.addEvents([
+      { caseId: row.id, at: now, actorType: 'resident', actorId: actor.id, actorLabel: '群众', action: 'submitted', toStatus: 'registered', note: null, data: { attachments: attachmentIds.length } },
+      {
+        caseId: row.id,
+        at: now,
+        actorType: 'system',
+        actorLabel: '系统',
+        action: decision.rule ? 'dispatched' : 'triaged',
+        note: decision.rule
+          ? `按规则「${decision.rule.description}」派发：${views.map((a) => `${a.unitName}（${a.roleLabel}）`).join('、')}`
+          : '没有匹配的派发规则，转市信访局人工分办',
+        data: { ruleId: decision.rule?.id ?? null, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })) },
+      },
+    ])
+    return { id: row.id, trackingNo: formatTrackingNo(row.trackingNo), status: 'registered', assignments: views, deadlines: deadlinesView(row) }
+  })
+}

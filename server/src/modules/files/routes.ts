@@ -1,0 +1,99 @@
+import fs from 'node:fs'
+import multipart from '@fastify/multipart'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { ErrorResponseSchema, IdSchema } from '@xinfang/shared/contracts/common'
+import { FileRefSchema } from '@xinfang/shared/contracts/files'
+import { AppError } from '../../lib/app-error'
+import { newId } from '../../lib/ids'
+import { createFileRepository } from './file-repository'
+import { createFileStorage } from './file-storage'
+import { fileRef, FILE_URL_TTL_SEC } from './file-views'
+import { createUrlSigner } from './signed-url'
+import { sniff } from './sniff'
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 404: ErrorResponseSchema, 413: ErrorResponseSchema, 415: ErrorResponseSchema }
+
+/** Photos and voice notes for cases: uploaded first, then attached by id when submitting. */
+const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
+  const { uploads, filesDir, auth } = fastify.config
+  const repository = createFileRepository(fastify.db)
+  const storage = createFileStorage(filesDir)
+  const signer = createUrlSigner(auth.jwtSecret, FILE_URL_TTL_SEC)
+  const limitFor = { image: uploads.maxImageBytes, audio: uploads.maxAudioBytes }
+
+  await fastify.register(multipart, {
+    limits: { fileSize: Math.max(uploads.maxImageBytes, uploads.maxAudioBytes), files: 1, fields: 5, parts: 6 },
+  })
+
+  fastify.post(
+    '/',
+    {
+      schema: { tags: ['files'], summary: '上传照片或语音（multipart 字段 file）', security: [{ bearer: [] }], consumes: ['multipart/form-data'], response: { 201: FileRefSchema, ...errors } },
+      preHandler: fastify.requireUser,
+    },
+    async (request, reply) => {
+      const part = await request.file()
+      if (!part) throw new AppError('FILE_MISSING')
+      const upload = await storage.receive(part.file)
+      const sniffed = sniff(upload.head)
+      const problem = part.file.truncated
+        ? 'FILE_TOO_LARGE'
+        : upload.size === 0
+          ? 'FILE_MISSING'
+          : !sniffed
+            ? 'UNSUPPORTED_FILE_TYPE'
+            : upload.size > limitFor[sniffed.kind]
+              ? 'FILE_TOO_LARGE'
+              : null
+      if (problem || !sniffed) {
+        await storage.discard(upload)
+        throw new AppError(problem ?? 'UNSUPPORTED_FILE_TYPE')
+      }
+      const id = newId('f')
+      const storageKey = `${id.slice(2, 4)}/${id}`
+      await storage.keep(upload, storageKey)
+      const { actor } = request
+      const row = repository.insert({
+        id,
+        ownerType: actor.type,
+        ownerId: actor.id,
+        kind: sniffed.kind,
+        mime: sniffed.mime,
+        size: upload.size,
+        sha256: upload.sha256,
+        storageKey,
+        createdAt: fastify.clock.now(),
+      })
+      return reply.status(201).send(fileRef(row, signer, fastify.clock.now()))
+    },
+  )
+
+  fastify.get(
+    '/:id/content',
+    {
+      schema: {
+        tags: ['files'],
+        summary: '查看文件（签名链接，随诉求详情下发）',
+        params: Type.Object({ id: IdSchema }, { additionalProperties: false }),
+        querystring: Type.Object({ exp: Type.Integer({ minimum: 0 }), sig: Type.String({ maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 200: Type.Unknown({ description: '文件内容' }), 404: ErrorResponseSchema, 400: ErrorResponseSchema },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params
+      const { exp, sig } = request.query
+      // an expired or forged link looks exactly like a missing file
+      const row = signer.verify(id, exp, sig, fastify.clock.now()) ? repository.findById(id) : null
+      if (!row) throw new AppError('FILE_NOT_FOUND')
+      return reply
+        .header('content-type', row.mime)
+        .header('content-length', row.size)
+        .header('cache-control', 'private, max-age=3600')
+        .header('content-disposition', 'inline')
+        .send(fs.createReadStream(storage.pathOf(row.storageKey)))
+    },
+  )
+}
+
+export default fileRoutes
