@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
+import { DEV_CREDENTIALS } from '@xinfang/mocks/config'
+import { buildApp, type App } from '@xinfang/server/app'
+import { loadConfig } from '@xinfang/server/config'
+import type { Clock } from '@xinfang/server/lib/clock'
+import { createClient, type ApiClient } from './client'
+
+export interface Stack {
+  app: App
+  mocks: RunningMocks
+  baseUrl: string
+  dataDir: string
+  api: ApiClient
+  close(): Promise<void>
+}
+
+export const DEMO_PASSWORD = 'xinfang-demo-test'
+
+/** A settable clock, for moving a case across deadlines. */
+export function fakeClock(start: Date | string) {
+  let now = new Date(start)
+  return {
+    now: () => new Date(now),
+    set: (to: Date | string) => {
+      now = new Date(to)
+    },
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms)
+    },
+  } satisfies Clock & Record<string, unknown>
+}
+
+/**
+ * The real thing, small: the mocks and the API each listening on a free port of 127.0.0.1,
+ * talking over HTTP, on a fresh SQLite file, with the demo accounts seeded.
+ */
+export async function startStack(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
+  const mocks = await startMocks()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-test-'))
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    DB_SYNCHRONOUS: 'NORMAL',
+    JWT_SECRET: randomBytes(32).toString('base64url'),
+    PII_KEY: randomBytes(32).toString('base64'),
+    PII_HASH_KEY: randomBytes(32).toString('base64url'),
+    INTEGRATION_TIMEOUT_MS: '2000',
+    INTEGRATION_RETRIES: '1',
+    RATE_LIMIT_PUBLIC_MAX: '10000',
+    RATE_LIMIT_LOGIN_MAX: '10000',
+    WECHAT_API_BASE: `${mocks.baseUrl}/wechat`,
+    WECHAT_APP_ID: DEV_CREDENTIALS.wechatAppId,
+    WECHAT_APP_SECRET: DEV_CREDENTIALS.wechatAppSecret,
+    ALIPAY_GATEWAY_URL: `${mocks.baseUrl}/alipay/gateway.do`,
+    ALIPAY_APP_ID: DEV_CREDENTIALS.alipayAppId,
+    ALIPAY_APP_PRIVATE_KEY: mocks.alipayClientKeys.appPrivateKeyPem,
+    ALIPAY_PUBLIC_KEY: mocks.alipayClientKeys.alipayPublicKeyPem,
+    CITYAPP_API_BASE: `${mocks.baseUrl}/cityapp`,
+    CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
+    CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,
+    SEED_DEMO: '1',
+    DEMO_PASSWORD,
+    ...options.env,
+  })
+  const app = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) })
+  const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
+  return {
+    app,
+    mocks,
+    baseUrl,
+    dataDir,
+    api: createClient(baseUrl),
+    async close() {
+      await app.close()
+      await mocks.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
