@@ -1,0 +1,91 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * The environment for running everything on one machine with the platform mocks and demo data.
+ * Secrets are generated once per data folder and kept beside the database (mode 0600): the
+ * PII key must outlive restarts or the encrypted columns become unreadable. Nothing here is
+ * for production, which supplies its own environment and real platform endpoints.
+ */
+interface DevSecrets {
+  jwtSecret: string
+  piiKey: string
+  piiHashKey: string
+  alipayAppPublicKey: string
+  alipayAppPrivateKey: string
+  alipayPlatformPublicKey: string
+  alipayPlatformPrivateKey: string
+}
+
+const rsaPair = () =>
+  generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } })
+
+function loadOrCreateSecrets(dataDir: string): DevSecrets {
+  const file = path.join(dataDir, 'dev-secrets.json')
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as DevSecrets
+  const app = rsaPair()
+  const platform = rsaPair()
+  const secrets: DevSecrets = {
+    jwtSecret: randomBytes(32).toString('base64url'),
+    piiKey: randomBytes(32).toString('base64'),
+    piiHashKey: randomBytes(32).toString('base64url'),
+    alipayAppPublicKey: app.publicKey,
+    alipayAppPrivateKey: app.privateKey,
+    alipayPlatformPublicKey: platform.publicKey,
+    alipayPlatformPrivateKey: platform.privateKey,
+  }
+  fs.mkdirSync(dataDir, { recursive: true })
+  fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 })
+  return secrets
+}
+
+export interface DevEnv {
+  apiPort: number
+  mocksPort: number
+  dataDir: string
+  mocks: NodeJS.ProcessEnv
+  server: NodeJS.ProcessEnv
+}
+
+export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
+  if (env.NODE_ENV === 'production') {
+    throw new Error('scripts/start.ts runs the demo (platform mocks, demo accounts) and refuses NODE_ENV=production; start server/src/server.ts with a real environment instead')
+  }
+  const apiPort = Number(env.PORT ?? 3000)
+  const mocksPort = Number(env.MOCKS_PORT ?? 3100)
+  const dataDir = path.resolve(env.DATA_DIR ?? './data')
+  const secrets = loadOrCreateSecrets(dataDir)
+  const mocksUrl = `http://127.0.0.1:${mocksPort}`
+  return {
+    apiPort,
+    mocksPort,
+    dataDir,
+    mocks: {
+      ...env,
+      MOCKS_PORT: String(mocksPort),
+      ALIPAY_APP_PUBLIC_KEY: secrets.alipayAppPublicKey,
+      ALIPAY_PLATFORM_PRIVATE_KEY: secrets.alipayPlatformPrivateKey,
+    },
+    server: {
+      ...env,
+      NODE_ENV: env.NODE_ENV ?? 'development',
+      PORT: String(apiPort),
+      DATA_DIR: dataDir,
+      JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret,
+      PII_KEY: env.PII_KEY ?? secrets.piiKey,
+      PII_HASH_KEY: env.PII_HASH_KEY ?? secrets.piiHashKey,
+      WECHAT_API_BASE: `${mocksUrl}/wechat`,
+      WECHAT_APP_ID: 'wx-dev-app',
+      WECHAT_APP_SECRET: 'wx-dev-secret',
+      ALIPAY_GATEWAY_URL: `${mocksUrl}/alipay/gateway.do`,
+      ALIPAY_APP_ID: '2021000000000000',
+      ALIPAY_APP_PRIVATE_KEY: secrets.alipayAppPrivateKey,
+      ALIPAY_PUBLIC_KEY: secrets.alipayPlatformPublicKey,
+      CITYAPP_API_BASE: `${mocksUrl}/cityapp`,
+      CITYAPP_CLIENT_ID: 'cityapp-dev-client',
+      CITYAPP_CLIENT_SECRET: 'cityapp-dev-secret',
+      SEED_DEMO: '1',
+    },
+  }
+}
