@@ -37,6 +37,10 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
+  // every answer carries its request id, so a resident's screenshot leads to the log line
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id)
+  })
   await app.register(configPlugin, { config, clock: options.clock ?? systemClock })
   await app.register(errorHandlerPlugin)
   await app.register(validationPlugin)

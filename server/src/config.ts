@@ -86,10 +86,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   )
   const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, known))
   const problems = [...Value.Errors(EnvSchema, converted)].map((e) => `${e.instancePath.slice(1) || 'environment'}: ${e.message}`)
-  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
   const parsed = converted as Static<typeof EnvSchema>
   if (parsed.NODE_ENV === 'production' && parsed.SEED_DEMO === '1') {
-    throw new ConfigError('SEED_DEMO=1 is refused when NODE_ENV=production: demo accounts must never reach a live system')
+    problems.push('SEED_DEMO=1 is refused when NODE_ENV=production: demo accounts must never reach a live system')
   }
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
   return toConfig(parsed)
 }

@@ -12,7 +12,7 @@ export async function loginResident(api: ApiClient, name: string, platform: 'wec
 export async function loginStaff(api: ApiClient, username: string) {
   const response = await api.post('/api/v1/auth/staff', { username, password: DEMO_PASSWORD })
   if (response.status !== 200) throw new Error(`login ${username}: ${response.status} ${JSON.stringify(response.body)}`)
-  return response.body as { token: string; refreshToken: string; user: { id: string; kind: 'staff'; role: string; unit: string; region: string } }
+  return response.body as { token: string; refreshToken: string; user: { id: string; kind: 'staff'; role: string; unit: string; region: string; displayName: string } }
 }
 
 /** A minimal JPEG: real magic bytes, enough for the server's sniffing. */

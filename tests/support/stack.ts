@@ -34,14 +34,9 @@ export function fakeClock(start: Date | string) {
   } satisfies Clock & Record<string, unknown>
 }
 
-/**
- * The real thing, small: the mocks and the API each listening on a free port of 127.0.0.1,
- * talking over HTTP, on a fresh SQLite file, with the demo accounts seeded.
- */
-export async function startStack(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
-  const mocks = await startMocks()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-test-'))
-  const config = loadConfig({
+/** The API's environment for talking to these mocks, with fresh secrets and the demo accounts. */
+export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, string> {
+  return {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
@@ -65,8 +60,17 @@ export async function startStack(options: { env?: Record<string, string>; clock?
     CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,
     SEED_DEMO: '1',
     DEMO_PASSWORD,
-    ...options.env,
-  })
+  }
+}
+
+/**
+ * The real thing, small: the mocks and the API each listening on a free port of 127.0.0.1,
+ * talking over HTTP, on a fresh SQLite file, with the demo accounts seeded.
+ */
+export async function startStack(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
+  const mocks = await startMocks()
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-test-'))
+  const config = loadConfig({ ...stackEnv(mocks, dataDir), ...options.env })
   const app = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) })
   const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
   return {

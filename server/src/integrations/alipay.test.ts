@@ -1,47 +1,36 @@
 import { alipayOpenId, alipayUserId } from '@xinfang/mocks/dev-identities'
-import { generateRsaKeyPair, startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { generateRsaKeyPair } from '@xinfang/mocks/start-mocks'
+import { describe, expect, it } from 'vitest'
+import { failureOf, useMocks } from './adapter-test-kit'
 import { createAlipayClient, type AlipayClientOptions } from './alipay'
-import { IntegrationError } from './http-client'
 
-let mocks: RunningMocks
-beforeAll(async () => {
-  mocks = await startMocks()
-})
-afterAll(() => mocks.close())
-beforeEach(() => mocks.clearCalls())
+const mocksOf = useMocks()
 
 function alipayClient(overrides: Partial<AlipayClientOptions> = {}) {
   return createAlipayClient({
-    gatewayUrl: `${mocks.baseUrl}/alipay/gateway.do`,
-    appId: mocks.options.alipay.appId,
-    ...mocks.alipayClientKeys,
+    gatewayUrl: `${mocksOf().baseUrl}/alipay/gateway.do`,
+    appId: mocksOf().options.alipay.appId,
+    ...mocksOf().alipayClientKeys,
     timeoutMs: 2000,
     retries: 2,
     ...overrides,
   })
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<IntegrationError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason)
-  expect(error).toBeInstanceOf(IntegrationError)
-  return error as IntegrationError
-}
-
 describe('Alipay auth code exchange', () => {
   it('knows dev:alice by the same ids every time, and dev:bob by others', async () => {
     const client = alipayClient()
     const alice = await client.exchangeAuthCode('dev:alice')
-    expect(alice).toEqual({ userId: alipayUserId('alice'), openId: alipayOpenId(mocks.options.alipay.appId, 'alice') })
+    expect(alice).toEqual({ userId: alipayUserId('alice'), openId: alipayOpenId(mocksOf().options.alipay.appId, 'alice') })
     expect(await client.exchangeAuthCode('dev:alice')).toEqual(alice)
     expect((await client.exchangeAuthCode('dev:bob')).userId).not.toBe(alice.userId)
   })
 
   it('sends a signed form with the public parameters the gateway requires', async () => {
     await alipayClient().exchangeAuthCode('dev:alice')
-    const [call] = await mocks.calls('alipay')
+    const [call] = await mocksOf().calls('alipay')
     expect(call?.body).toMatchObject({
-      app_id: mocks.options.alipay.appId,
+      app_id: mocksOf().options.alipay.appId,
       method: 'alipay.system.oauth.token',
       format: 'JSON',
       charset: 'utf-8',
@@ -57,8 +46,8 @@ describe('Alipay auth code exchange', () => {
   it('calls an invalid or spent auth code rejected, without retrying', async () => {
     const error = await failureOf(alipayClient().exchangeAuthCode('4b203fe6c11548bcabd8da5bb087a83b'))
     expect(error).toMatchObject({ platform: 'alipay', kind: 'rejected', detail: { subCode: 'isv.code-invalid' } })
-    expect(await mocks.calls('alipay')).toHaveLength(1)
-    const code = await mocks.issueCode({ platform: 'alipay', name: 'carol' })
+    expect(await mocksOf().calls('alipay')).toHaveLength(1)
+    const code = await mocksOf().issueCode({ platform: 'alipay', name: 'carol' })
     await alipayClient().exchangeAuthCode(code)
     expect(await failureOf(alipayClient().exchangeAuthCode(code))).toMatchObject({ kind: 'rejected' })
   })
@@ -80,13 +69,13 @@ describe('Alipay auth code exchange', () => {
   })
 
   it('recovers from two 503s by retrying', async () => {
-    await mocks.injectFault({ platform: 'alipay', mode: 'fail', count: 2 })
+    await mocksOf().injectFault({ platform: 'alipay', mode: 'fail', count: 2 })
     expect((await alipayClient().exchangeAuthCode('dev:alice')).userId).toBe(alipayUserId('alice'))
-    expect((await mocks.calls('alipay')).map((call) => call.status)).toEqual([503, 503, 200])
+    expect((await mocksOf().calls('alipay')).map((call) => call.status)).toEqual([503, 503, 200])
   })
 
   it('gives up on a stalled gateway within its timeout budget', async () => {
-    await mocks.injectFault({ platform: 'alipay', mode: 'slow', count: 2, delayMs: 5000 })
+    await mocksOf().injectFault({ platform: 'alipay', mode: 'slow', count: 2, delayMs: 5000 })
     const startedAt = performance.now()
     const error = await failureOf(alipayClient({ timeoutMs: 200, retries: 1 }).exchangeAuthCode('dev:alice'))
     expect(error).toMatchObject({ kind: 'unavailable', detail: { attempts: 2 } })

@@ -1,38 +1,26 @@
 import { wechatOpenId, wechatUnionId } from '@xinfang/mocks/dev-identities'
-import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { IntegrationError } from './http-client'
+import { describe, expect, it } from 'vitest'
+import { failureOf, useMocks } from './adapter-test-kit'
 import { createWechatClient, type WechatClientOptions } from './wechat'
 
-let mocks: RunningMocks
-beforeAll(async () => {
-  mocks = await startMocks()
-})
-afterAll(() => mocks.close())
-beforeEach(() => mocks.clearCalls())
+const mocksOf = useMocks()
 
 function wechatClient(overrides: Partial<WechatClientOptions> = {}) {
   return createWechatClient({
-    baseUrl: `${mocks.baseUrl}/wechat`,
-    appId: mocks.options.wechat.appId,
-    appSecret: mocks.options.wechat.appSecret,
+    baseUrl: `${mocksOf().baseUrl}/wechat`,
+    appId: mocksOf().options.wechat.appId,
+    appSecret: mocksOf().options.wechat.appSecret,
     timeoutMs: 2000,
     retries: 2,
     ...overrides,
   })
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<IntegrationError> {
-  const error = await promise.then(() => null, (reason: unknown) => reason)
-  expect(error).toBeInstanceOf(IntegrationError)
-  return error as IntegrationError
-}
-
 describe('WeChat code2Session', () => {
   it('knows dev:alice by the same openid every time, and dev:bob by another', async () => {
     const client = wechatClient()
     const alice = await client.code2Session('dev:alice')
-    expect(alice).toEqual({ openId: wechatOpenId(mocks.options.wechat.appId, 'alice'), unionId: wechatUnionId('alice') })
+    expect(alice).toEqual({ openId: wechatOpenId(mocksOf().options.wechat.appId, 'alice'), unionId: wechatUnionId('alice') })
     expect(await client.code2Session('dev:alice')).toEqual(alice)
     expect((await client.code2Session('dev:bob')).openId).not.toBe(alice.openId)
   })
@@ -44,11 +32,11 @@ describe('WeChat code2Session', () => {
   it('calls an invalid code rejected, without retrying', async () => {
     const error = await failureOf(wechatClient().code2Session('not-a-real-code'))
     expect(error).toMatchObject({ platform: 'wechat', kind: 'rejected', detail: { errcode: 40029 } })
-    expect(await mocks.calls('wechat')).toHaveLength(1)
+    expect(await mocksOf().calls('wechat')).toHaveLength(1)
   })
 
   it('calls a replayed code rejected', async () => {
-    const code = await mocks.issueCode({ platform: 'wechat', name: 'carol' })
+    const code = await mocksOf().issueCode({ platform: 'wechat', name: 'carol' })
     const client = wechatClient()
     await client.code2Session(code)
     expect(await failureOf(client.code2Session(code))).toMatchObject({ kind: 'rejected', detail: { errcode: 40163 } })
@@ -61,13 +49,13 @@ describe('WeChat code2Session', () => {
   })
 
   it('recovers from two 503s by retrying', async () => {
-    await mocks.injectFault({ platform: 'wechat', mode: 'fail', count: 2 })
-    expect((await wechatClient().code2Session('dev:alice')).openId).toBe(wechatOpenId(mocks.options.wechat.appId, 'alice'))
-    expect((await mocks.calls('wechat')).map((call) => call.status)).toEqual([503, 503, 200])
+    await mocksOf().injectFault({ platform: 'wechat', mode: 'fail', count: 2 })
+    expect((await wechatClient().code2Session('dev:alice')).openId).toBe(wechatOpenId(mocksOf().options.wechat.appId, 'alice'))
+    expect((await mocksOf().calls('wechat')).map((call) => call.status)).toEqual([503, 503, 200])
   })
 
   it('gives up on a stalled WeChat within its timeout budget', async () => {
-    await mocks.injectFault({ platform: 'wechat', mode: 'slow', count: 2, delayMs: 5000 })
+    await mocksOf().injectFault({ platform: 'wechat', mode: 'slow', count: 2, delayMs: 5000 })
     const startedAt = performance.now()
     const error = await failureOf(wechatClient({ timeoutMs: 200, retries: 1 }).code2Session('dev:alice'))
     expect(error).toMatchObject({ kind: 'unavailable', detail: { attempts: 2 } })

@@ -88,16 +88,21 @@ export const TimelineEntrySchema = Type.Object({
   data: Nullable(Type.Record(Type.String(), Type.Unknown())),
 })
 
-export const CaseSummarySchema = Type.Object({
-  id: IdSchema,
-  trackingNo: Type.String(),
-  title: Type.String(),
+/** What identifies a case and where it stands: the head of a list item and of public tracking. */
+const CaseHeadlineSchema = Type.Object({
+  trackingNo: Type.String({ description: '12位查询码，4-4-4 分组' }),
   status: CaseStatusSchema,
   statusLabel: Type.String(),
   category: Nullable(Type.String()),
   zone: Nullable(Type.String()),
   region: Nullable(Type.String()),
   registeredAt: TimestampSchema,
+})
+
+export const CaseSummarySchema = Type.Object({
+  id: IdSchema,
+  title: Type.String(),
+  ...CaseHeadlineSchema.properties,
   updatedAt: TimestampSchema,
 })
 
@@ -141,13 +146,7 @@ export const TrackParamsSchema = Type.Object(
 )
 
 export const TrackResultSchema = Type.Object({
-  trackingNo: Type.String(),
-  status: CaseStatusSchema,
-  statusLabel: Type.String(),
-  category: Nullable(Type.String()),
-  zone: Nullable(Type.String()),
-  region: Nullable(Type.String()),
-  registeredAt: TimestampSchema,
+  ...CaseHeadlineSchema.properties,
   deadlines: DeadlinesSchema,
   timeline: Type.Array(Type.Object({ at: TimestampSchema, action: Type.String(), label: Type.String(), by: Type.String(), toStatus: Nullable(CaseStatusSchema) })),
 })

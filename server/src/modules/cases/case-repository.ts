@@ -16,21 +16,25 @@ export interface Page {
   status?: string | undefined
 }
 
+// Place codes are [a-z0-9] segments joined by dots, so LIKE's wildcards never occur in them.
 /** the dotted place code `c` lies at or below `ancestor` */
-const within = (c: SQL | typeof cases.regionCode, ancestor: string) => or(sql`${c} = ${ancestor}`, sql`${c} LIKE ${`${ancestor}.%`}`)
+const within = (c: SQL, ancestor: string) => sql`(${c} = ${ancestor} or ${c} like ${`${ancestor}.%`})`
 const placeOf = sql`coalesce(${cases.streetCode}, ${cases.regionCode})`
+const always = sql`1 = 1`
 
 /**
- * The SQL form of `staffCanSee` in ../policy/case-policy.ts, for lists; the policy test checks
- * that both agree on every case.
+ * The SQL form of `staffCanSee` in ../policy/case-policy.ts, for lists. The jurisdiction test
+ * in tests/api checks that lists and the policy agree on every case.
  */
 function visibleTo(actor: StaffActor): SQL {
-  const jurisdictionRoles = actor.role !== 'handler'
-  const inJurisdiction = actor.region === CITY ? sql`1 = 1` : within(placeOf, actor.region)!
-  const heldByUnit = sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.unit_code = ${actor.unit}
-    and (${actor.region === CITY ? sql`1 = 1` : sql`(a.region_code = ${actor.region} or a.region_code like ${`${actor.region}.%`})`}
-      or ((${actor.region} = a.region_code or ${actor.region} like a.region_code || '.%' or a.region_code = ${CITY}) and ${inJurisdiction})))`
-  return jurisdictionRoles ? or(inJurisdiction, heldByUnit)! : heldByUnit
+  const everywhere = actor.region === CITY
+  const inJurisdiction = everywhere ? always : within(placeOf, actor.region)
+  // an assignment to the actor's unit at or below the actor's level...
+  const atOrBelow = everywhere ? always : within(sql`a.region_code`, actor.region)
+  // ...or above it (a city unit's case seen by its district branch) when the case is in the actor's area
+  const aboveInArea = sql`((a.region_code = ${CITY} or ${actor.region} = a.region_code or ${actor.region} like a.region_code || '.%') and ${inJurisdiction})`
+  const heldByUnit = sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.unit_code = ${actor.unit} and (${atOrBelow} or ${aboveInArea}))`
+  return actor.role === 'handler' ? heldByUnit : sql`(${inJurisdiction} or ${heldByUnit})`
 }
 
 export function createCaseRepository(db: Db) {

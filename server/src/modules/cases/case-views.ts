@@ -28,16 +28,21 @@ export const deadlinesView = (row: CaseRow): Deadlines => ({
   reviewBy: row.status === 'review_requested' || row.status === 'reviewing' ? iso(row.reviewDue) : null,
 })
 
-export const summaryView = (row: CaseRow): CaseSummary => ({
-  id: row.id,
+/** The fields a list item and public tracking share. */
+const headline = (row: CaseRow) => ({
   trackingNo: formatTrackingNo(row.trackingNo),
-  title: row.title,
   status: row.status as CaseStatus,
   statusLabel: STATUS_LABELS[row.status as CaseStatus],
   category: row.category,
   zone: row.zone,
   region: row.regionCode,
   registeredAt: row.registeredAt.toISOString(),
+})
+
+export const summaryView = (row: CaseRow): CaseSummary => ({
+  id: row.id,
+  title: row.title,
+  ...headline(row),
   updatedAt: row.updatedAt.toISOString(),
 })
 
@@ -117,13 +122,7 @@ function residentActions(row: CaseRow): string[] {
 /** Public tracking: the state of things and who holds them, nothing about the resident. */
 export function trackView(row: CaseRow, events: EventRow[]): TrackResult {
   return {
-    trackingNo: formatTrackingNo(row.trackingNo),
-    status: row.status as CaseStatus,
-    statusLabel: STATUS_LABELS[row.status as CaseStatus],
-    category: row.category,
-    zone: row.zone,
-    region: row.regionCode,
-    registeredAt: row.registeredAt.toISOString(),
+    ...headline(row),
     deadlines: deadlinesView(row),
     timeline: events.map((e) => ({
       at: e.at.toISOString(),

@@ -13,8 +13,9 @@ import {
   type StaffActionName,
 } from '@xinfang/shared/contracts/cases'
 import { ErrorResponseSchema, IdParamsSchema } from '@xinfang/shared/contracts/common'
+import type { Static, TSchema } from 'typebox'
 import { AppError } from '../../lib/app-error'
-import type { Actor } from '../../plugins/auth'
+import type { Actor, ResidentActor, StaffActor } from '../../plugins/auth'
 import { idempotentWrite } from '../idempotency/idempotent-write'
 import type { CaseContext } from './case-context'
 import { caseDetail, listCases, loadVisibleCase } from './case-queries'
@@ -48,7 +49,7 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
         config: { rateLimit: fastify.rateLimits.public },
       },
       async (request, reply) => {
-        const actor = request.actor as Extract<Actor, { type: 'resident' }>
+        const actor = request.actor as ResidentActor
         const result = idempotentWrite(
           ctx.db,
           { scope: scopeOf(actor), key: request.headers['idempotency-key'], request: { route: 'cases.create', body: request.body } },
@@ -84,7 +85,7 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
           preHandler: fastify.requireStaff,
         },
         async (request) => {
-          const actor = request.actor as Extract<Actor, { type: 'staff' }>
+          const actor = request.actor as StaffActor
           const { id } = request.params
           once(actor, request.headers['idempotency-key'], { action, id, body: request.body }, () => actOnCase(ctx, actor, id, action, request.body as never).id)
           return detailOf(actor, id)
@@ -100,30 +101,24 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
       },
     )
 
-    fastify.post(
-      '/:id/rating',
-      {
-        schema: { ...secured, summary: '评价答复（满意 / 基本满意 / 不满意），每件一次', params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: RatingBodySchema, response: { 200: CaseDetailSchema, ...errors } },
-        preHandler: fastify.requireResident,
-      },
-      async (request) => {
-        const actor = request.actor as Extract<Actor, { type: 'resident' }>
-        once(actor, request.headers['idempotency-key'], { rating: request.params.id, body: request.body }, () => rateCase(ctx, actor, request.params.id, request.body).id)
-        return detailOf(actor, request.params.id)
-      },
-    )
+    /** A resident's write on their own case: retried safely, answered with the case as it now stands. */
+    const residentWrite = <S extends TSchema>(path: string, summary: string, body: S, write: (actor: ResidentActor, caseId: string, body: Static<S>) => { id: string }) =>
+      fastify.post(
+        path,
+        {
+          schema: { ...secured, summary, params: IdParamsSchema, headers: IdempotencyHeadersSchema, body, response: { 200: CaseDetailSchema, ...errors } },
+          preHandler: fastify.requireResident,
+        },
+        async (request) => {
+          const actor = request.actor as ResidentActor
+          const { id } = request.params
+          const payload = request.body as Static<S>
+          once(actor, request.headers['idempotency-key'], { path, id, body: payload }, () => write(actor, id, payload).id)
+          return detailOf(actor, id)
+        },
+      )
 
-    fastify.post(
-      '/:id/review-request',
-      {
-        schema: { ...secured, summary: '对答复不满意时申请复查（答复后30个工作日内）', params: IdParamsSchema, headers: IdempotencyHeadersSchema, body: ReviewRequestBodySchema, response: { 200: CaseDetailSchema, ...errors } },
-        preHandler: fastify.requireResident,
-      },
-      async (request) => {
-        const actor = request.actor as Extract<Actor, { type: 'resident' }>
-        once(actor, request.headers['idempotency-key'], { review: request.params.id, body: request.body }, () => requestReview(ctx, actor, request.params.id, request.body).id)
-        return detailOf(actor, request.params.id)
-      },
-    )
+    residentWrite('/:id/rating', '评价答复（满意 / 基本满意 / 不满意），每件一次', RatingBodySchema, (actor, id, body) => rateCase(ctx, actor, id, body))
+    residentWrite('/:id/review-request', '对答复不满意时申请复查（答复后30个工作日内）', ReviewRequestBodySchema, (actor, id, body) => requestReview(ctx, actor, id, body))
   }
 }
