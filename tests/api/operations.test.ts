@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectError } from '../support/client'
 import { loginResident } from '../support/actors'
+import { startServerProcess } from '../support/server-process'
 import { stackEnv, startStack, type Stack } from '../support/stack'
 
 let stack: Stack
@@ -64,23 +65,10 @@ describe('operations', () => {
 
 describe('the process', () => {
   it('starts from server.ts with the environment and stops cleanly on SIGTERM', async () => {
-    const env = { ...process.env, ...stackEnv(stack.mocks, `${stack.dataDir}/process`), LOG_LEVEL: 'info', PORT: '0' }
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], { env, cwd: new URL('../..', import.meta.url).pathname, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-    // PORT=0: find the port the process chose by asking the OS through its own log line
-    const deadline = Date.now() + 15_000
-    let url: string | undefined
-    while (!url && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100))
-      url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
-    }
-    expect(url, output).toBeTruthy()
-    expect((await fetch(`${url}/healthz`)).status).toBe(200)
-    child.kill('SIGTERM')
-    const [code] = await once(child, 'exit')
-    expect(code).toBe(0)
+    const server = await startServerProcess(stackEnv(stack.mocks, `${stack.dataDir}/process`))
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200)
+    expect(await server.stop()).toBe(0)
+    expect(server.output()).toContain('shutting down')
   })
 
   it('refuses to boot without its secrets, naming them', async () => {
