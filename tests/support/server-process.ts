@@ -5,6 +5,12 @@ import { fileURLToPath } from 'node:url'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+// a failed test must not leave a server running after the test process ends
+const running = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
 export interface ServerProcess {
   url: string
   child: ChildProcess
@@ -25,6 +31,8 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
     env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  running.add(child)
+  child.once('exit', () => running.delete(child))
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
@@ -32,7 +40,10 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
   let url: string | undefined
   while (!url) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
-    if (Date.now() > deadline) throw new Error(`server did not start within ${timeoutMs} ms:\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`server did not start within ${timeoutMs} ms:\n${output}`)
+    }
     await new Promise((r) => setTimeout(r, 50))
     url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1]
   }
