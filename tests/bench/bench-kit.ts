@@ -1,0 +1,77 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
+import { startServerProcess, type ServerProcess } from '../support/server-process'
+import { stackEnv } from '../support/stack'
+import { generateCases, type GeneratedData } from './generate-cases'
+import { residentToken } from './tokens'
+
+export interface Row {
+  name: string
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+}
+
+export async function load(name: string, options: autocannon.Options): Promise<Row> {
+  const result = await autocannon(options)
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
+}
+
+export const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!
+
+export interface BenchServer {
+  server: ServerProcess
+  data: GeneratedData
+  /** a resident's access token, signed as the API signs them */
+  tokenFor(residentId: string): string
+  /** a case and its owner's token, for reads */
+  ownedCase(): { path: string; token: string }
+  rssMb(): number
+  close(): Promise<void>
+}
+
+/** The API as its own process on a fresh SQLite file holding `cases` generated cases. */
+export async function startBenchServer(cases: number): Promise<BenchServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-bench-'))
+  const mocks: RunningMocks = await startMocks()
+  const env = stackEnv(mocks, dataDir)
+  const t0 = Date.now()
+  const data = generateCases(path.join(dataDir, 'xinfang.db'), cases, { key: Buffer.from(env.PII_KEY!, 'base64'), hashKey: env.PII_HASH_KEY! })
+  console.log(`generated ${cases} cases for ${data.residentIds.length} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  const server = await startServerProcess({ ...env, LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000)
+  const tokenFor = (id: string) => residentToken(env.JWT_SECRET!, id)
+  return {
+    server,
+    data,
+    tokenFor,
+    ownedCase() {
+      // generateCases gives case i to resident i mod residents
+      const i = Math.floor(Math.random() * data.caseIds.length)
+      return { path: `/api/v1/cases/${data.caseIds[i]}`, token: tokenFor(data.residentIds[i % data.residentIds.length]!) }
+    },
+    rssMb() {
+      const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]
+      return kb ? Math.round(Number(kb) / 1024) : NaN
+    },
+    async close() {
+      await server.stop()
+      await mocks.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export function printTable(title: string, rows: Row[], ceiling?: number) {
+  console.log(`\n${title}`)
+  console.log('| load | req/s | p50 ms | p99 ms |' + (ceiling ? ' of ceiling |' : '') + ' errors | non-2xx |')
+  console.log('| --- | ---: | ---: | ---: |' + (ceiling ? ' ---: |' : '') + ' ---: | ---: |')
+  for (const r of rows) {
+    const ratio = ceiling ? ` ${((r.rps / ceiling) * 100).toFixed(0)}% |` : ''
+    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50} | ${r.p99} |${ratio} ${r.errors} | ${r.non2xx} |`)
+  }
+}
