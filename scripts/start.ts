@@ -1,11 +1,57 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { devEnv } from './dev-env'
 
 /**
- * `npm start`: the platform mocks, then the API on a SQLite file under DATA_DIR with demo
- * accounts, each as its own process talking HTTP. Ctrl-C (or SIGTERM) stops both gracefully;
- * if either dies, the other is stopped too and the exit code says so.
+ * `npm start`: builds the H5 app when its sources changed, then the platform mocks, then the
+ * API on a SQLite file under DATA_DIR with demo accounts, serving the H5 app at `/`; each a
+ * process of its own talking HTTP. `--no-build` (npm run serve) skips the build and serves the
+ * H5 build there is, if any. Ctrl-C (or SIGTERM) stops both gracefully; if either dies, the
+ * other is stopped too and the exit code says so.
  */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const H5_BUILD = path.join(ROOT, 'miniapp/dist/h5')
+// what goes into the H5 bundle: the app, the shared domain it bundles, and the build config
+const H5_SOURCES = ['miniapp/src', 'miniapp/config', 'shared/src']
+
+/** Why the H5 build must be redone, or null when it is newer than every source file. */
+function staleH5Build(): string | null {
+  const index = fs.statSync(path.join(H5_BUILD, 'index.html'), { throwIfNoEntry: false })
+  if (!index) return 'there is no H5 build yet'
+  for (const folder of H5_SOURCES) {
+    for (const file of fs.readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })) {
+      const stat = fs.statSync(path.join(ROOT, folder, file))
+      if (stat.isFile() && stat.mtimeMs > index.mtimeMs) return `${folder}/${file} changed since the last build`
+    }
+  }
+  return null
+}
+
+/** `npm run build:h5` with its output on this terminal: the first build takes about 30 s. */
+function buildH5(reason: string): Promise<void> {
+  console.log(`[start] building the H5 app into miniapp/dist/h5 (${reason}); this takes about 30 s`)
+  const build = spawn('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit' })
+  return new Promise((resolve, reject) => {
+    build.on('error', reject)
+    build.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`npm run build:h5 failed (${signal ?? code}); fix it, or start without the H5 app: npm run serve`)),
+    )
+  })
+}
+
+const skipBuild = process.argv.includes('--no-build')
+const stale = staleH5Build()
+if (stale && !skipBuild) {
+  await buildH5(stale).catch((error: Error) => {
+    console.error(`[start] ${error.message}`)
+    process.exit(1)
+  })
+}
+const servesH5 = fs.existsSync(path.join(H5_BUILD, 'index.html'))
+if (skipBuild && stale && servesH5) console.warn(`[start] serving the H5 build as it is, although ${stale}; npm start rebuilds it`)
+
 const env = devEnv()
 const children: ChildProcess[] = []
 let stopping = false
@@ -46,10 +92,11 @@ process.on('SIGTERM', () => stop(0))
 
 run('mocks', 'mocks/src/server.ts', env.mocks)
 await waitFor(`http://127.0.0.1:${env.mocksPort}/__mocks/calls`, 30_000)
-run('api', 'server/src/server.ts', env.server)
+run('api', 'server/src/server.ts', servesH5 ? { ...env.server, H5_DIR: H5_BUILD } : env.server)
 await waitFor(`http://127.0.0.1:${env.apiPort}/healthz`, 60_000)
 console.log(`
   智慧信访 is running (data in ${env.dataDir})
+  H5 app   ${servesH5 ? `http://127.0.0.1:${env.apiPort}/` : 'not built (npm start builds it)'}
   API      http://127.0.0.1:${env.apiPort}/api/v1
   API docs http://127.0.0.1:${env.apiPort}/docs
   Health   http://127.0.0.1:${env.apiPort}/healthz

@@ -8,6 +8,7 @@ import configPlugin from './plugins/config'
 import dbPlugin from './plugins/db'
 import docsPlugin from './plugins/docs'
 import errorHandlerPlugin from './plugins/error-handler'
+import h5AppPlugin from './plugins/h5-app'
 import piiPlugin from './plugins/pii'
 import platformsPlugin from './plugins/platforms'
 import securityPlugin from './plugins/security'
@@ -26,7 +27,8 @@ export interface AppOptions {
 /**
  * The whole API as one Fastify instance, for the process (server.ts) and for tests alike.
  * Registration order is the dependency order: configuration, outside plugins, our decorators,
- * then the domain modules under /api/v1.
+ * then the domain modules under /api/v1, and last the H5 app's static files (when configured),
+ * which take whatever path the API leaves.
  */
 export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   const app = Fastify({
@@ -62,6 +64,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
     },
     { prefix: '/api/v1' },
   )
+  await app.register(h5AppPlugin)
   return app
 }
 

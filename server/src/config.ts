@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
@@ -38,6 +39,7 @@ const EnvSchema = Type.Object({
   CITYAPP_CLIENT_SECRET: Type.String({ minLength: 1 }),
   SEED_DEMO: Type.Enum(['0', '1'], { default: '0' }),
   DEMO_PASSWORD: Type.String({ minLength: 8, default: 'xinfang-demo' }),
+  H5_DIR: Type.Optional(Type.String({ minLength: 1, description: 'the built H5 app (miniapp/dist/h5), served at /' })),
 })
 
 export type AppConfig = ReturnType<typeof toConfig>
@@ -76,8 +78,11 @@ function toConfig(env: Static<typeof EnvSchema>) {
     },
     cityapp: { baseUrl: env.CITYAPP_API_BASE, clientId: env.CITYAPP_CLIENT_ID, clientSecret: env.CITYAPP_CLIENT_SECRET },
     demo: { seed: env.SEED_DEMO === '1', password: env.DEMO_PASSWORD },
+    h5Dir: env.H5_DIR === undefined ? null : path.resolve(env.H5_DIR),
   }
 }
+
+const isDirectory = (dir: string) => fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() === true
 
 /** Reads and validates the environment; throws one ConfigError naming every problem. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -89,6 +94,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = converted as Static<typeof EnvSchema>
   if (parsed.NODE_ENV === 'production' && parsed.SEED_DEMO === '1') {
     problems.push('SEED_DEMO=1 is refused when NODE_ENV=production: demo accounts must never reach a live system')
+  }
+  // a mistyped H5_DIR would otherwise start fine and answer every page with 404
+  if (parsed.H5_DIR !== undefined && !isDirectory(parsed.H5_DIR)) {
+    problems.push(`H5_DIR: ${path.resolve(parsed.H5_DIR)} is not a folder (build it with npm run build:h5)`)
   }
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
   return toConfig(parsed)

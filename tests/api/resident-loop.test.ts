@@ -61,6 +61,8 @@ describe('the resident case loop: submit -> auto-dispatch -> accept -> reply -> 
     const dispatch = seen.body.timeline[1]
     expect(dispatch.data.ruleId).toBe('category:heating')
     expect(dispatch.note).toContain('郑州热力集团有限公司')
+    // residents read unit names, never internal codes
+    expect(dispatch.note).not.toMatch(/[a-z]{3,}/)
     // the handler's name and phone reach the resident masked
     const reply = seen.body.timeline[3]
     expect(reply.actor.label).toMatch(/^郑州热力集团有限公司 \S\*+$/)

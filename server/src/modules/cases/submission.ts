@@ -97,7 +97,7 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
         actorLabel: '系统',
         action: decision.rule ? 'dispatched' : 'triaged',
         note: decision.rule
-          ? `按规则「${decision.rule.description}」派发：${views.map((a) => `${a.unitName}（${a.roleLabel}）`).join('、')}`
+          ? `按规则（${decision.rule.description}）派发：${views.map((a) => `${a.unitName}（${a.roleLabel}）`).join('、')}`
           : '没有匹配的派发规则，转市信访局人工分办',
         data: { ruleId: decision.rule?.id ?? null, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })) },
       },

@@ -1,5 +1,5 @@
 import { CATEGORIES } from '@xinfang/shared/categories'
-import { ZONES } from '@xinfang/shared/catalog'
+import { unitName, ZONES } from '@xinfang/shared/catalog'
 import type { DispatchRule } from './dispatcher'
 
 /**
@@ -18,7 +18,7 @@ export function defaultDispatchRules(): DispatchRule[] {
           category: category.code,
           regionCode: null,
           unitCode: category.unit,
-          description: `类别「${category.name}」交${category.unit}`,
+          description: `「${category.name}」类交${unitName(category.unit)}`,
         }]
       : [],
   )
@@ -29,7 +29,7 @@ export function defaultDispatchRules(): DispatchRule[] {
     category: null,
     regionCode: null,
     unitCode: zone.lead,
-    description: `民生专区「${zone.name}」交牵头单位${zone.lead}`,
+    description: `民生专区「${zone.name}」交牵头单位${unitName(zone.lead)}`,
   }))
   return [...byCategory, ...byZone]
 }
