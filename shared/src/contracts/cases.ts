@@ -14,12 +14,10 @@ import {
   ZoneCodeSchema,
 } from './common'
 import { FileRefSchema } from './files'
+import { CONTENT_MAX, CONTENT_MIN, MAX_ATTACHMENTS } from '../limits'
 
 const keys = <T extends object>(record: T) => Object.keys(record) as (keyof T & string)[]
 
-export const CONTENT_MIN = 5
-export const CONTENT_MAX = 2000
-export const MAX_ATTACHMENTS = 9
 
 export const LocationSchema = Type.Object(
   {

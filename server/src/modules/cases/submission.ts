@@ -1,6 +1,7 @@
 import { categoryOf } from '@xinfang/shared/categories'
 import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
 import { dueDate } from '@xinfang/shared/deadlines'
+import { CONTENT_MIN } from '@xinfang/shared/limits'
 import { districtOf, isKnownPlace, placeLevel } from '@xinfang/shared/places'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { AppError } from '../../lib/app-error'
@@ -45,7 +46,7 @@ function uniqueTrackingNo(ctx: CaseContext): string {
  */
 export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody): CaseCreated {
   const content = body.content.trim()
-  if (content.length < 5) throw new AppError('VALIDATION_FAILED', '「诉求内容」至少要写5个字', [{ field: 'content', reason: 'too short' }])
+  if (content.length < CONTENT_MIN) throw new AppError('VALIDATION_FAILED', `「诉求内容」至少要写${CONTENT_MIN}个字`, [{ field: 'content', reason: 'too short' }])
   const { region, street } = placeOf(body)
   const category = body.category ?? null
   const zone = body.zone ?? (category ? (categoryOf(category)?.zone ?? null) : null)
