@@ -1,0 +1,33 @@
+// The route table. src/routes.ts names the same paths for navigation; the build-output test
+// checks both against the compiled app.json. The staff workbench will be the `workbench`
+// subpackage (subPackages: [{ root: 'workbench', pages: [...] }]), added with its pages.
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/my-cases/index',
+    'pages/settings/index',
+    'pages/submit/index',
+    'pages/submit-result/index',
+    'pages/case-detail/index',
+    'pages/track/index',
+    'pages/dev-login/index',
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f4f6f9',
+    navigationBarBackgroundColor: '#1f5fbf',
+    navigationBarTitleText: '智慧信访',
+    navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#7a7e83',
+    selectedColor: '#1f5fbf',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tabbar/home.png', selectedIconPath: 'assets/tabbar/home-active.png' },
+      { pagePath: 'pages/my-cases/index', text: '我的诉求', iconPath: 'assets/tabbar/cases.png', selectedIconPath: 'assets/tabbar/cases-active.png' },
+      { pagePath: 'pages/settings/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
+    ],
+  },
+})

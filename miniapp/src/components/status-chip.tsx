@@ -1,0 +1,20 @@
+import { Text } from '@tarojs/components'
+import { STATUS_LABELS, type CaseStatus } from '@xinfang/shared/case-status'
+import './components.scss'
+
+const TONE: Record<CaseStatus, 'wait' | 'work' | 'done' | 'stop'> = {
+  registered: 'wait',
+  mediating: 'work',
+  accepted: 'work',
+  rejected: 'stop',
+  forwarded: 'wait',
+  replied: 'done',
+  closed: 'done',
+  review_requested: 'wait',
+  reviewing: 'work',
+}
+
+/** The case status in residents' words (STATUS_LABELS), coloured by where it stands. */
+export function StatusChip({ status }: { status: CaseStatus }) {
+  return <Text className={`chip chip--${TONE[status]}`}>{STATUS_LABELS[status]}</Text>
+}

@@ -1,0 +1,16 @@
+import type { CaseDetail, RatingBody, ReviewRequestBody } from '@xinfang/shared/contracts/cases'
+import { api } from '../../api/http'
+
+export const getCase = (id: string) => api.get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`)
+
+/** Rating and review answer with the case as it now stands. The key makes a double tap harmless. */
+export const rateCase = (id: string, body: RatingBody, idempotencyKey: string) =>
+  api.post<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}/rating`, body, { headers: { 'Idempotency-Key': idempotencyKey } })
+
+export const requestReview = (id: string, body: ReviewRequestBody, idempotencyKey: string) =>
+  api.post<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}/review-request`, body, { headers: { 'Idempotency-Key': idempotencyKey } })
+
+/** Signed file URLs come relative to the API; mini-programs need them absolute. */
+export const fileUrl = (url: string) => api.url(url)
+
+export const actionKey = (action: string, id: string) => `${action}-${id}-${Date.now().toString(36)}`

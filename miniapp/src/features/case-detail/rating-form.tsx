@@ -1,0 +1,58 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import type { CaseDetail } from '@xinfang/shared/contracts/cases'
+import { SATISFACTION, type Satisfaction } from '@xinfang/shared/timeline'
+import { messageOf } from '../../api/api-error'
+import { actionKey, rateCase } from './api'
+import './case-detail.scss'
+
+const CHOICES = Object.entries(SATISFACTION) as [Satisfaction, string][]
+
+/** Three big choices and an optional comment; shown only while the API allows `rate`. */
+export function RatingForm({ caseId, onDone }: { caseId: string; onDone: (detail: CaseDetail) => void }) {
+  const [choice, setChoice] = useState<Satisfaction | null>(null)
+  const [comment, setComment] = useState('')
+  const [sending, setSending] = useState(false)
+  // one key per form: a retried tap of the same rating is applied once
+  const [key] = useState(() => actionKey('rate', caseId))
+
+  const send = async () => {
+    if (!choice) return void Taro.showToast({ title: '请先选一个评价', icon: 'none' })
+    setSending(true)
+    try {
+      const detail = await rateCase(caseId, { satisfaction: choice, ...(comment.trim() ? { comment: comment.trim() } : {}) }, key)
+      void Taro.showToast({ title: '谢谢您的评价', icon: 'success' })
+      onDone(detail)
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none', duration: 3000 })
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <View className='card'>
+      <View className='section-title'>对答复满意吗？</View>
+      <View className='choices'>
+        {CHOICES.map(([value, label]) => (
+          <View key={value} className={choice === value ? `choice choice--on choice--${value}` : 'choice'} onClick={() => setChoice(value)}>
+            <Text>{label}</Text>
+          </View>
+        ))}
+      </View>
+      <Textarea
+        className='comment-input'
+        value={comment}
+        maxlength={500}
+        placeholder='还想说点什么？（可不填）'
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      {choice === 'unsatisfied' && <Text className='muted'>评价为不满意后，可以在下面申请复查。</Text>}
+      <Button className='action' type='primary' block loading={sending} disabled={sending} onClick={send}>
+        提交评价
+      </Button>
+    </View>
+  )
+}

@@ -1,0 +1,25 @@
+import { Text, View } from '@tarojs/components'
+import type { CaseSummary } from '@xinfang/shared/contracts/cases'
+import { formatTrackingNo } from '@xinfang/shared/tracking-number'
+import { StatusChip } from '../../components/status-chip'
+import { formatDateTime } from '../../lib/dates'
+import { navigateTo } from '../../routes'
+import './my-cases.scss'
+
+export function CaseList({ items }: { items: CaseSummary[] }) {
+  return (
+    <View>
+      {items.map((c) => (
+        <View key={c.id} className='card case-item' hoverClass='case-item--pressed' onClick={() => navigateTo('caseDetail', { id: c.id })}>
+          <View className='row'>
+            <StatusChip status={c.status} />
+            <View className='spacer' />
+            <Text className='muted'>{formatTrackingNo(c.trackingNo)}</Text>
+          </View>
+          <Text className='case-item__title'>{c.title}</Text>
+          <Text className='muted'>提交于 {formatDateTime(c.registeredAt)}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,53 @@
+import { useCallback, useRef, useState } from 'react'
+import type { CaseSummary } from '@xinfang/shared/contracts/cases'
+import { messageOf } from '../../api/api-error'
+import { ensureSignedIn } from '../../platform/login'
+import { listMyCases } from './api'
+
+type Phase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out'
+
+/** Cursor paging over the resident's cases: reload from the top, or append the next page. */
+export function useMyCases() {
+  const [items, setItems] = useState<CaseSummary[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [phase, setPhase] = useState<Phase>('idle')
+  const [error, setError] = useState('')
+  const [loadingMore, setLoadingMore] = useState(false)
+  const busy = useRef(false)
+
+  const reload = useCallback(async () => {
+    if (busy.current) return
+    busy.current = true
+    setPhase((p) => (p === 'ready' ? p : 'loading'))
+    try {
+      if (!(await ensureSignedIn())) return setPhase('signed-out')
+      const page = await listMyCases()
+      setItems(page.items)
+      setCursor(page.nextCursor)
+      setPhase('ready')
+    } catch (e) {
+      setError(messageOf(e))
+      setPhase('error')
+    } finally {
+      busy.current = false
+    }
+  }, [])
+
+  const loadMore = useCallback(async () => {
+    if (busy.current || !cursor) return
+    busy.current = true
+    setLoadingMore(true)
+    try {
+      const page = await listMyCases(cursor)
+      setItems((current) => [...current, ...page.items.filter((c) => !current.some((x) => x.id === c.id))])
+      setCursor(page.nextCursor)
+    } catch (e) {
+      setError(messageOf(e))
+    } finally {
+      busy.current = false
+      setLoadingMore(false)
+    }
+  }, [cursor])
+
+  return { items, phase, error, hasMore: cursor !== null, loadingMore, reload, loadMore }
+}

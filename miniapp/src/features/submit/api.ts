@@ -1,0 +1,11 @@
+import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
+import type { FileKind, FileRef } from '@xinfang/shared/contracts/files'
+import { api } from '../../api/http'
+
+/** POST /cases with the draft's Idempotency-Key: a retry with the same key never makes a second case. */
+export const submitCase = (body: CreateCaseBody, idempotencyKey: string) =>
+  api.post<CaseCreated>('/api/v1/cases', body, { headers: { 'Idempotency-Key': idempotencyKey } })
+
+/** One photo or voice note, multipart field `file`; `onProgress` gets 0-100. */
+export const uploadFile = (filePath: string, kind: FileKind, onProgress?: (percent: number) => void) =>
+  api.upload<FileRef>('/api/v1/files', { filePath, fileType: kind, onProgress })

@@ -1,0 +1,36 @@
+import { Picker, Text, View } from '@tarojs/components'
+import { zoneName } from '@xinfang/shared/catalog'
+import { CATEGORIES, categoryOf } from '@xinfang/shared/categories'
+import { useDraftStore } from '../../stores/draft-store'
+import './submit.scss'
+
+const NONE = '不确定，请工作人员分类'
+const OPTIONS = [NONE, ...CATEGORIES.map((c) => `${c.name}：${c.hint}`)]
+
+/** Optional: a category routes the case at once; "not sure" lets the petition office sort it. */
+export function CategoryField() {
+  const category = useDraftStore((s) => s.draft.category)
+  const zone = useDraftStore((s) => s.draft.zone)
+  const update = useDraftStore((s) => s.update)
+  const selected = category ? categoryOf(category) : null
+  const index = selected ? CATEGORIES.findIndex((c) => c.code === selected.code) + 1 : 0
+
+  const onChange = (value: number) => {
+    const picked = value > 0 ? CATEGORIES[value - 1] : undefined
+    update({ category: picked?.code ?? null, zone: picked && 'zone' in picked ? picked.zone : null })
+  }
+
+  return (
+    <View className='card'>
+      <View className='field-label'>问题类别（可不选）</View>
+      <Picker mode='selector' range={OPTIONS} value={index} onChange={(e) => onChange(Number(e.detail.value))}>
+        <View className='picker-box'>
+          <Text className={selected ? '' : 'muted'}>{selected ? selected.name : '点这里选择'}</Text>
+          <Text className='picker-box__arrow'>›</Text>
+        </View>
+      </Picker>
+      {selected && <Text className='muted'>{selected.hint}</Text>}
+      {zone && <Text className='zone-note'>民生专区「{zoneName(zone)}」：专人快办，简单问题1小时内答复</Text>}
+    </View>
+  )
+}

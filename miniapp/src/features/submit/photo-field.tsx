@@ -1,0 +1,60 @@
+import { Image, Progress, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { MAX_ATTACHMENTS } from '@xinfang/shared/limits'
+import type { Uploads } from './use-uploads'
+import './submit.scss'
+
+/** Up to nine photos (fewer if a voice note takes a slot), each uploading with its own progress bar. */
+export function PhotoField({ uploads, error }: { uploads: Uploads; error?: string }) {
+  const photos = uploads.attachments.filter((a) => a.kind === 'image')
+  const room = MAX_ATTACHMENTS - uploads.attachments.length
+
+  const choose = async () => {
+    try {
+      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      for (const path of res.tempFilePaths) uploads.add(path, 'image')
+    } catch {
+      // closing the picker is not an error
+    }
+  }
+
+  return (
+    <View className='card'>
+      <View className='field-label'>
+        照片（可不传，最多{MAX_ATTACHMENTS}张）
+      </View>
+      <View className='photos'>
+        {photos.map((p) => {
+          const state = uploads.stateOf(p.localPath)
+          return (
+            <View key={p.localPath} className='photo'>
+              <Image className='photo__img' src={p.localPath} mode='aspectFill' />
+              {!p.fileId && state && !state.failed && (
+                <Progress className='photo__progress' percent={state.progress} strokeWidth={4} activeColor='#1f5fbf' />
+              )}
+              {p.fileId && <Text className='photo__done'>已上传</Text>}
+              {state?.failed && (
+                <View className='photo__failed'>
+                  <Text className='photo__failed-text'>上传失败</Text>
+                  <Text className='photo__link' onClick={() => void uploads.retry(p.localPath, 'image')}>
+                    重试
+                  </Text>
+                </View>
+              )}
+              <Text className='photo__remove' onClick={() => uploads.remove(p.localPath)}>
+                ×
+              </Text>
+            </View>
+          )
+        })}
+        {room > 0 && (
+          <View className='photo photo--add' hoverClass='tile--pressed' onClick={choose}>
+            <Text className='photo__plus'>＋</Text>
+            <Text className='muted'>拍照/相册</Text>
+          </View>
+        )}
+      </View>
+      {error && <View className='field-error'>{error}</View>}
+    </View>
+  )
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '郑州智慧信访' })

@@ -1,0 +1,44 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { EmptyState, ErrorBlock, Loading } from '../../components/feedback'
+import { PageShell } from '../../components/page-shell'
+import { CaseList } from '../../features/my-cases/case-list'
+import { useMyCases } from '../../features/my-cases/use-my-cases'
+import { navigateTo } from '../../routes'
+
+export default function MyCasesPage() {
+  const { items, phase, error, hasMore, loadingMore, reload, loadMore } = useMyCases()
+
+  // a tab page stays alive: refresh whenever it comes back into view (e.g. after submitting)
+  useDidShow(() => void reload())
+  usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => void loadMore())
+
+  return (
+    <PageShell>
+      {phase === 'loading' || phase === 'idle' ? (
+        <Loading />
+      ) : phase === 'error' ? (
+        <ErrorBlock message={error} onRetry={reload} />
+      ) : phase === 'signed-out' ? (
+        <EmptyState title='请先登录' hint='登录后可以看到您提交过的诉求' />
+      ) : items.length === 0 ? (
+        <EmptyState title='您还没有提交过诉求' hint='遇到问题，说出来，我们帮您找对部门' action='我要反映' onAction={() => navigateTo('submit', {})} />
+      ) : (
+        <View>
+          <CaseList items={items} />
+          <View className='list-foot'>
+            {hasMore ? (
+              <Button fill='none' loading={loadingMore} onClick={loadMore}>
+                加载更多
+              </Button>
+            ) : (
+              <Text className='muted'>没有更多了</Text>
+            )}
+          </View>
+        </View>
+      )}
+    </PageShell>
+  )
+}

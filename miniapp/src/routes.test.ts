@@ -1,0 +1,50 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+
+const taro = vi.hoisted(() => ({
+  pages: 1,
+  navigateTo: vi.fn(async () => undefined),
+  redirectTo: vi.fn(async () => undefined),
+  switchTab: vi.fn(async () => undefined),
+  navigateBack: vi.fn(async () => undefined),
+  getCurrentPages: () => Array.from({ length: taro.pages }),
+}))
+vi.mock('@tarojs/taro', () => ({ default: taro }))
+
+const { navigateTo, urlOf, paramOf } = await import('./routes')
+
+beforeEach(() => {
+  taro.pages = 1
+  vi.clearAllMocks()
+})
+
+describe('navigation', () => {
+  it('pushes a page with its query encoded', async () => {
+    await navigateTo('submit', { zone: 'heating' })
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/submit/index?zone=heating' })
+    expect(urlOf('submitResult', { id: 'c1', no: '123', to: '郑州市信访局' })).toBe(
+      `/pages/submit-result/index?id=c1&no=123&to=${encodeURIComponent('郑州市信访局')}`,
+    )
+  })
+
+  it('switches to tabs without a query', async () => {
+    await navigateTo('myCases', {})
+    expect(taro.switchTab).toHaveBeenCalledWith({ url: '/pages/my-cases/index' })
+  })
+
+  it('replaces instead of pushing once the stack is nine deep (WeChat allows ten)', async () => {
+    taro.pages = 8
+    await navigateTo('caseDetail', { id: 'a' })
+    expect(taro.navigateTo).toHaveBeenCalledTimes(1)
+    taro.pages = 9
+    await navigateTo('caseDetail', { id: 'b' })
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/case-detail/index?id=b' })
+    expect(taro.navigateTo).toHaveBeenCalledTimes(1)
+  })
+
+  it('reads parameters whether the platform decoded them or not', () => {
+    expect(paramOf({ to: encodeURIComponent('金水区信访局') }, 'to')).toBe('金水区信访局')
+    expect(paramOf({ to: '金水区信访局' }, 'to')).toBe('金水区信访局')
+    expect(paramOf({ to: '%E0%A4%A' }, 'to')).toBe('%E0%A4%A')
+    expect(paramOf({}, 'to')).toBeUndefined()
+  })
+})

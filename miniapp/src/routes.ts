@@ -1,0 +1,68 @@
+import Taro from '@tarojs/taro'
+import type { ZoneCode } from '@xinfang/shared/catalog'
+import type { CategoryCode } from '@xinfang/shared/categories'
+
+/** Every page of the app and the query it takes. app.config.ts lists the same paths. */
+export interface RouteParams {
+  home: Record<string, never>
+  myCases: Record<string, never>
+  settings: Record<string, never>
+  submit: { zone?: ZoneCode; category?: CategoryCode }
+  submitResult: { id: string; no: string; to?: string; acceptBy?: string }
+  caseDetail: { id: string }
+  track: { no?: string }
+  devLogin: { back?: string }
+}
+export type RouteName = keyof RouteParams
+
+export const ROUTES: Record<RouteName, string> = {
+  home: '/pages/index/index',
+  myCases: '/pages/my-cases/index',
+  settings: '/pages/settings/index',
+  submit: '/pages/submit/index',
+  submitResult: '/pages/submit-result/index',
+  caseDetail: '/pages/case-detail/index',
+  track: '/pages/track/index',
+  devLogin: '/pages/dev-login/index',
+}
+
+const TABS = new Set<RouteName>(['home', 'myCases', 'settings'])
+
+/** WeChat keeps at most 10 pages on the stack; past this depth we replace instead of push. */
+const MAX_DEPTH = 9
+
+export const urlOf = <R extends RouteName>(route: R, params?: RouteParams[R]): string => {
+  const query = Object.entries(params ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return query ? `${ROUTES[route]}?${query}` : ROUTES[route]
+}
+
+/**
+ * Opens a page: tabs through switchTab (they take no query), others pushed, or swapped in
+ * with redirectTo once the stack is deep, so a long detail -> detail chain never hits the limit.
+ */
+export function navigateTo<R extends RouteName>(route: R, params?: RouteParams[R], options: { replace?: boolean } = {}) {
+  if (TABS.has(route)) return Taro.switchTab({ url: ROUTES[route] })
+  const url = urlOf(route, params)
+  if (options.replace || Taro.getCurrentPages().length >= MAX_DEPTH) return Taro.redirectTo({ url })
+  return Taro.navigateTo({ url })
+}
+
+/** Back if there is somewhere to go back to, else home (a page opened from a share or a QR). */
+export function goBack() {
+  if (Taro.getCurrentPages().length > 1) return Taro.navigateBack()
+  return Taro.switchTab({ url: ROUTES.home })
+}
+
+/** Query parameters arrive URL-encoded on some platforms and decoded on others. */
+export const paramOf = (params: Record<string, string | undefined>, key: string): string | undefined => {
+  const raw = params[key]
+  if (raw === undefined || raw === '') return undefined
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return raw
+  }
+}

@@ -1,0 +1,78 @@
+import { create } from 'zustand'
+import { persist } from 'zustand/middleware'
+import type { ZoneCode } from '@xinfang/shared/catalog'
+import { CATEGORIES, categoryOf, type CategoryCode } from '@xinfang/shared/categories'
+import { EMPTY_DRAFT, type Draft, type DraftAttachment } from './draft'
+import { taroStorage } from './taro-storage'
+
+
+interface DraftState {
+  draft: Draft
+  /**
+   * The Idempotency-Key of the submission in flight. Made on the first attempt and reused by
+   * every retry, so a submission whose answer was lost never makes a second case; dropped only
+   * once the API has confirmed the case (clear) or refused the key as used (renewKey).
+   */
+  idempotencyKey: string | null
+  update: (patch: Partial<Omit<Draft, 'attachments'>>) => void
+  /** open the form from a livelihood zone or a category shortcut */
+  preset: (preset: { zone?: ZoneCode; category?: CategoryCode }) => void
+  addAttachment: (attachment: DraftAttachment) => void
+  attachmentUploaded: (localPath: string, fileId: string) => void
+  removeAttachment: (localPath: string) => void
+  takeKey: () => string
+  renewKey: () => string
+  clear: () => void
+}
+
+const randomPart = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0')
+/** Matches the API's `^[A-Za-z0-9_:.-]{8,128}$`; unique per resident is all it needs. */
+export const newIdempotencyKey = () => `case-${Date.now().toString(36)}-${randomPart()}${randomPart()}`
+
+/** The submit form, saved to storage on every change so nothing is lost if the app is killed. */
+export const useDraftStore = create<DraftState>()(
+  persist(
+    (set, get) => ({
+      draft: EMPTY_DRAFT,
+      idempotencyKey: null,
+      update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+      preset: ({ zone, category }) =>
+        set((s) => {
+          if (category) return { draft: { ...s.draft, category, zone: categoryOf(category).zone ?? null } }
+          if (!zone) return s
+          // keep a category the resident already picked if it belongs to the zone
+          const current = s.draft.category ? categoryOf(s.draft.category) : null
+          const keep = current?.zone === zone
+          const first = CATEGORIES.find((c) => 'zone' in c && c.zone === zone)
+          return { draft: { ...s.draft, zone, category: keep ? s.draft.category : (first?.code ?? null) } }
+        }),
+      addAttachment: (attachment) =>
+        set((s) => ({ draft: { ...s.draft, attachments: [...s.draft.attachments, attachment] } })),
+      attachmentUploaded: (localPath, fileId) =>
+        set((s) => ({
+          draft: { ...s.draft, attachments: s.draft.attachments.map((a) => (a.localPath === localPath ? { ...a, fileId } : a)) },
+        })),
+      removeAttachment: (localPath) =>
+        set((s) => ({ draft: { ...s.draft, attachments: s.draft.attachments.filter((a) => a.localPath !== localPath) } })),
+      takeKey: () => {
+        const existing = get().idempotencyKey
+        if (existing) return existing
+        const key = newIdempotencyKey()
+        set({ idempotencyKey: key })
+        return key
+      },
+      renewKey: () => {
+        const key = newIdempotencyKey()
+        set({ idempotencyKey: key })
+        return key
+      },
+      clear: () => set({ draft: EMPTY_DRAFT, idempotencyKey: null }),
+    }),
+    {
+      name: 'xinfang.draft',
+      storage: taroStorage,
+      version: 1,
+      partialize: ({ draft, idempotencyKey }) => ({ draft, idempotencyKey }),
+    },
+  ),
+)
