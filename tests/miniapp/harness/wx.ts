@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module'
+import { answer } from './calls'
+import type { ApiOptions, PlatformDeps, Router } from './platform-deps'
+
+const require = createRequire(import.meta.url)
+/** miniprogram-simulate's `wx`: every WeChat API with WeChat's callback shapes and no behaviour. */
+const simulatedWx = require('miniprogram-simulate/src/api') as Record<string, unknown>
+
+const ok = (api: string, res: object = {}) => ({ ok: true as const, res: { errMsg: `${api}:ok`, ...res } })
+const fail = (api: string, why: string) => ({ ok: false as const, res: { errMsg: `${api}:fail ${why}` } })
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text // WeChat hands back the raw text when the body is not JSON
+  }
+}
+
+function navigation(router: Router) {
+  const run = (api: string, step: (o: ApiOptions) => Promise<void>) => (o: ApiOptions) => {
+    step(o).then(
+      () => answer(o, ok(api)),
+      (error: Error) => answer(o, fail(api, error.message)),
+    )
+  }
+  return {
+    navigateTo: run('navigateTo', (o) => router.navigateTo(String(o.url))),
+    redirectTo: run('redirectTo', (o) => router.redirectTo(String(o.url))),
+    switchTab: run('switchTab', (o) => router.switchTab(String(o.url))),
+    reLaunch: run('reLaunch', (o) => router.reLaunch(String(o.url))),
+    navigateBack: run('navigateBack', (o) => router.navigateBack(Number(o.delta ?? 1))),
+  }
+}
+
+/**
+ * `wx` as WeChat answers: simulate's API mock underneath, with real HTTP for request and
+ * uploadFile, a signed-in WeChat account for login, a real photo for the pickers, a configured
+ * scanner, in-memory storage and a page stack behind navigation.
+ * @see https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
+ * @see https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html
+ */
+export function createWx(deps: PlatformDeps): Record<string, unknown> {
+  const { network, files, storage } = deps
+  return {
+    ...simulatedWx,
+    ...navigation(deps.router),
+    request(o: ApiOptions) {
+      let aborted = false
+      network.request(String(o.url), String(o.method ?? 'GET').toUpperCase(), (o.header ?? {}) as Record<string, unknown>, o.data).then(
+        (a) => {
+          if (aborted) return
+          const data = o.dataType === undefined || o.dataType === 'json' ? parseJson(a.text) : a.text
+          // any HTTP status is a success on WeChat; only "no answer" fails
+          answer(o, ok('request', { data, statusCode: a.status, header: a.headers, cookies: [] }))
+        },
+        (error: Error) => answer(o, fail('request', error.message)),
+      )
+      return { abort: () => (aborted = true), onHeadersReceived() {}, offHeadersReceived() {}, onChunkReceived() {}, offChunkReceived() {} }
+    },
+    uploadFile(o: ApiOptions) {
+      const progress: ((p: object) => void)[] = []
+      const file = files.read(String(o.filePath))
+      if (!file) answer(o, fail('uploadFile', `file not found ${String(o.filePath)}`))
+      else {
+        network.upload(String(o.url), (o.header ?? {}) as Record<string, unknown>, String(o.name), file, (o.formData ?? {}) as Record<string, unknown>).then(
+          (a) => {
+            const size = file.bytes.length
+            for (const listener of progress) listener({ progress: 100, totalBytesSent: size, totalBytesExpectedToSend: size })
+            // the body always arrives as text: uploadFile has no dataType
+            answer(o, ok('uploadFile', { data: a.text, statusCode: a.status }))
+          },
+          (error: Error) => answer(o, fail('uploadFile', error.message)),
+        )
+      }
+      return { abort() {}, onProgressUpdate: (cb: (p: object) => void) => progress.push(cb), offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    },
+    login: (o: ApiOptions) => answer(o, ok('login', { code: `dev:${deps.user}` })),
+    chooseImage(o: ApiOptions) {
+      const photo = files.newPhoto()
+      answer(o, ok('chooseImage', { tempFilePaths: [photo.path], tempFiles: [{ path: photo.path, size: photo.bytes.length }] }))
+    },
+    chooseMedia(o: ApiOptions) {
+      const photo = files.newPhoto()
+      const tempFile = { tempFilePath: photo.path, size: photo.bytes.length, fileType: 'image', thumbTempFilePath: '', width: 1, height: 1, duration: 0 }
+      answer(o, ok('chooseMedia', { type: 'image', tempFiles: [tempFile] }))
+    },
+    scanCode(o: ApiOptions) {
+      const text = deps.scanResult
+      if (text === null) return answer(o, fail('scanCode', 'cancel'))
+      answer(o, ok('scanCode', { result: text, scanType: 'QR_CODE', charSet: 'utf-8', path: '', rawData: Buffer.from(text).toString('base64') }))
+    },
+    getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+    setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+    removeStorageSync: (key: string) => void storage.delete(key),
+    clearStorageSync: () => storage.clear(),
+  }
+}

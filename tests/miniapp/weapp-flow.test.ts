@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { formatTrackingNo, generateTrackingNo } from '@xinfang/shared/tracking-number'
+import { loginResident, loginStaff } from '../support/actors'
+import { startStack, type Stack } from '../support/stack'
+import { assertBuilt, launch, type MiniApp } from './harness/launch'
+import { COMPLAINT, createdCase, exchange, residentToken, signInThroughMyCases, submitHeatingComplaint } from './resident-steps'
+
+// The compiled WeChat mini-program (miniapp/dist/weapp) in Node, wx mocked in WeChat's shapes,
+// talking real HTTP to the API and the platform mocks. See README.md for what this proves.
+assertBuilt('weapp')
+
+let stack: Stack
+let app: MiniApp | undefined
+beforeAll(async () => {
+  stack = await startStack()
+})
+afterEach(() => {
+  app?.close()
+  app = undefined
+})
+afterAll(() => stack.close())
+
+describe('WeChat mini-program: the submit flow over real HTTP', () => {
+  it('signs in with wx.login, uploads a photo, submits with an Idempotency-Key and shows the tracking number', async () => {
+    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, user: 'wx-resident' })
+    expect(app.page().text()).toContain('我要反映')
+
+    await signInThroughMyCases(app)
+    expect(app.callsTo('login')).toHaveLength(1)
+    const auth = exchange(app, 'POST', '/api/v1/auth/wechat')
+    expect({ body: auth.body, status: auth.status }).toEqual({ body: { code: 'dev:wx-resident' }, status: 200 })
+
+    const result = await submitHeatingComplaint(app)
+
+    expect(app.callsTo('chooseImage')).toHaveLength(1)
+    const [upload] = app.callsTo('uploadFile')
+    expect(upload?.args[0]).toMatchObject({ name: 'file', filePath: expect.stringMatching(/^wxfile:\/\/tmp_.+\.jpg$/) })
+    const uploaded = exchange(app, 'POST', '/api/v1/files')
+    expect(uploaded.status).toBe(201)
+    expect(uploaded.headers.authorization).toMatch(/^Bearer /)
+
+    // the platform call itself carries the key, not just what reached the server
+    const submitCall = app.callsTo('request').find((c) => (c.args[0] as { url: string }).url.endsWith('/api/v1/cases') && (c.args[0] as { method: string }).method === 'POST')
+    const key = (submitCall?.args[0] as { header: Record<string, string> }).header['Idempotency-Key']
+    expect(key).toMatch(/^[A-Za-z0-9_:.-]{8,128}$/)
+    expect(exchange(app, 'POST', '/api/v1/cases').headers['idempotency-key']).toBe(key)
+
+    const created = createdCase(app)
+    expect(created.trackingNo).toMatch(/^\d{4}-\d{4}-\d{4}$/)
+    expect(result.query.no).toBe(created.trackingNo)
+    expect(result.get({ className: 'result-head__no' }).text).toBe(created.trackingNo)
+    for (const unit of created.assignments.map((a) => a.unitName)) expect(result.text()).toContain(unit)
+    expect(result.text()).toContain('郑州热力集团有限公司')
+    expect(app.pages().map((p) => p.route)).toEqual(['pages/index/index', 'pages/submit-result/index'])
+
+    // the case exists for the resident, with the photo the app uploaded, and reached the unit
+    const token = residentToken(app, '/api/v1/auth/wechat')
+    const seen = await stack.api.get(`/api/v1/cases/${created.id}`, { token })
+    expect(seen.status).toBe(200)
+    expect(seen.body.content).toBe(COMPLAINT)
+    expect(seen.body.attachments.map((f: { id: string }) => f.id)).toEqual([(uploaded.response as { id: string }).id])
+    const handler = await loginStaff(stack.api, 'heating.handler')
+    expect((await stack.api.get(`/api/v1/cases/${created.id}`, { token: handler.token })).status).toBe(200)
+  })
+
+  // the form uploads a photo as soon as it is picked, so it must sign in first: a resident who
+  // has not signed in yet would otherwise get 401 on the upload and be stuck on 提交
+  it('uploads a photo picked before the first sign-in', async () => {
+    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, user: 'wx-first-timer' })
+    app.page().tap('我要反映')
+    await app.waitFor('the form', () => app!.page().find('拍照/相册'))
+    app.page().tap('拍照/相册')
+    await app.settle()
+    expect(exchange(app, 'POST', '/api/v1/files').status).toBe(201)
+  })
+})
+
+describe('WeChat mini-program: scanning a receipt', () => {
+  it('opens the track page with the scanned tracking number and shows the progress', async () => {
+    const bob = await loginResident(stack.api, 'wx-bob')
+    const existing = await stack.api.post('/api/v1/cases', { content: '小区门口的路灯坏了好几天，晚上很黑', region: 'jinshui' }, { token: bob.token })
+    const trackingNo = existing.body.trackingNo as string
+    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, scanResult: trackingNo })
+
+    app.page().tap('扫一扫')
+    await app.waitFor('the progress', () => app!.page().route === 'pages/track/index' && app!.page().find('办理过程'))
+
+    expect(app.callsTo('scanCode')).toHaveLength(1)
+    const digits = trackingNo.replace(/-/g, '')
+    expect(app.page().query.no).toBe(digits)
+    expect(exchange(app, 'GET', `/api/v1/track/${digits}`).status).toBe(200)
+    expect(app.page().text()).toContain(trackingNo)
+    expect(app.page().text()).toContain('已登记')
+  })
+
+  it("shows the API's own message for a well-formed number that matches no case", async () => {
+    const unknown = generateTrackingNo((n) => new Uint8Array(randomBytes(n)))
+    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, scanResult: formatTrackingNo(unknown) })
+    app.page().tap('扫一扫')
+    await app.waitFor('the answer', () => app!.page().find({ className: 'field-error' }))
+    const answer = exchange(app, 'GET', `/api/v1/track/${unknown}`)
+    expect(answer.status).toBe(404)
+    expect(app.page().get({ className: 'field-error' }).text).toBe((answer.response as { message: string }).message)
+  })
+})
