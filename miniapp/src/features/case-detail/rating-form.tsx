@@ -4,8 +4,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { SATISFACTION, type Satisfaction } from '@xinfang/shared/timeline'
-import { messageOf } from '../../api/api-error'
 import { actionKey, rateCase } from './api'
+import { useCaseWrite } from './use-case-write'
 import './case-detail.scss'
 
 const CHOICES = Object.entries(SATISFACTION) as [Satisfaction, string][]
@@ -14,22 +14,13 @@ const CHOICES = Object.entries(SATISFACTION) as [Satisfaction, string][]
 export function RatingForm({ caseId, onDone }: { caseId: string; onDone: (detail: CaseDetail) => void }) {
   const [choice, setChoice] = useState<Satisfaction | null>(null)
   const [comment, setComment] = useState('')
-  const [sending, setSending] = useState(false)
+  const { sending, run } = useCaseWrite(onDone)
   // one key per form: a retried tap of the same rating is applied once
   const [key] = useState(() => actionKey('rate', caseId))
 
   const send = async () => {
     if (!choice) return void Taro.showToast({ title: '请先选一个评价', icon: 'none' })
-    setSending(true)
-    try {
-      const detail = await rateCase(caseId, { satisfaction: choice, ...(comment.trim() ? { comment: comment.trim() } : {}) }, key)
-      void Taro.showToast({ title: '谢谢您的评价', icon: 'success' })
-      onDone(detail)
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none', duration: 3000 })
-    } finally {
-      setSending(false)
-    }
+    await run(() => rateCase(caseId, { satisfaction: choice, ...(comment.trim() ? { comment: comment.trim() } : {}) }, key), '谢谢您的评价')
   }
 
   return (

@@ -4,9 +4,9 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { describeIssue } from '@xinfang/shared/validation-messages'
-import { messageOf } from '../../api/api-error'
 import { deadlineWords } from '../../lib/dates'
 import { actionKey, requestReview } from './api'
+import { useCaseWrite } from './use-case-write'
 import './case-detail.scss'
 
 // ReviewRequestBodySchema: reason is 5 to 1000 characters
@@ -16,7 +16,7 @@ const REASON_MAX = 1000
 /** Asking for a review (复查) after an unsatisfied rating; shown while the API allows `request_review`. */
 export function ReviewForm({ detail, onDone }: { detail: CaseDetail; onDone: (detail: CaseDetail) => void }) {
   const [reason, setReason] = useState('')
-  const [sending, setSending] = useState(false)
+  const { sending, run } = useCaseWrite(onDone)
   const [key] = useState(() => actionKey('review', detail.id))
   const until = detail.deadlines.reviewRequestBy
 
@@ -24,16 +24,7 @@ export function ReviewForm({ detail, onDone }: { detail: CaseDetail; onDone: (de
     if (Array.from(reason.trim()).length < REASON_MIN) {
       return void Taro.showToast({ title: describeIssue({ keyword: 'minLength', instancePath: '/reason', params: { limit: REASON_MIN } }), icon: 'none' })
     }
-    setSending(true)
-    try {
-      const updated = await requestReview(detail.id, { reason: reason.trim() }, key)
-      void Taro.showToast({ title: '复查申请已提交', icon: 'success' })
-      onDone(updated)
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none', duration: 3000 })
-    } finally {
-      setSending(false)
-    }
+    await run(() => requestReview(detail.id, { reason: reason.trim() }, key), '复查申请已提交')
   }
 
   return (

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { LoginPlatform } from '@xinfang/shared/contracts/auth'
 import type { Db } from '../../db/client'
 import { residents } from '../../db/schema'
@@ -14,9 +14,10 @@ export interface VerifiedIdentity {
 }
 
 export function createResidentRepository(db: Db, pii: PiiCipher) {
+  const byId = db.select().from(residents).where(eq(residents.id, sql.placeholder('id'))).prepare()
   return {
     findById(id: string): ResidentRow | null {
-      return db.select().from(residents).where(eq(residents.id, id)).get() ?? null
+      return byId.get({ id }) ?? null
     },
 
     /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import { CITY } from '@xinfang/shared/places'
 import type { Db } from '../../db/client'
 import { caseAssignments, caseEvents, cases } from '../../db/schema'
@@ -37,43 +37,56 @@ function visibleTo(actor: StaffActor): SQL {
   return actor.role === 'handler' ? heldByUnit : sql`(${inJurisdiction} or ${heldByUnit})`
 }
 
+const byId = sql.placeholder('id')
+
 export function createCaseRepository(db: Db) {
+  const afterCursor = (cursor: NonNullable<Page['cursor']>) =>
+    or(lt(cases.registeredAt, new Date(cursor.registeredAt)), and(eq(cases.registeredAt, new Date(cursor.registeredAt)), lt(cases.id, cursor.id)))
   const page = (where: SQL | undefined, { cursor, limit, status }: Page) =>
     db
       .select()
       .from(cases)
-      .where(
-        and(
-          where,
-          status ? eq(cases.status, status) : undefined,
-          cursor
-            ? or(lt(cases.registeredAt, new Date(cursor.registeredAt)), and(eq(cases.registeredAt, new Date(cursor.registeredAt)), lt(cases.id, cursor.id)))
-            : undefined,
-        ),
-      )
+      .where(and(where, status ? eq(cases.status, status) : undefined, cursor ? afterCursor(cursor) : undefined))
       .orderBy(desc(cases.registeredAt), desc(cases.id))
       .limit(limit)
       .all()
+
+  // The reads behind every detail, tracking and first-page request, built and prepared once:
+  // drizzle would otherwise rebuild the SQL and SQLite re-prepare it on each call.
+  const statements = {
+    byId: db.select().from(cases).where(eq(cases.id, byId)).prepare(),
+    byTrackingNo: db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
+    trackingNoTaken: db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
+    assignmentsOf: db.select().from(caseAssignments).where(eq(caseAssignments.caseId, byId)).orderBy(asc(caseAssignments.id)).prepare(),
+    eventsOf: db.select().from(caseEvents).where(eq(caseEvents.caseId, byId)).orderBy(asc(caseEvents.id)).prepare(),
+    ownersFirstPage: db
+      .select()
+      .from(cases)
+      .where(eq(cases.ownerId, byId))
+      .orderBy(desc(cases.registeredAt), desc(cases.id))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  }
 
   return {
     insert(row: NewCase): CaseRow {
       return db.insert(cases).values(row).returning().get()
     },
     findById(id: string): CaseRow | null {
-      return db.select().from(cases).where(eq(cases.id, id)).get() ?? null
+      return statements.byId.get({ id }) ?? null
     },
     findByTrackingNo(trackingNo: string): CaseRow | null {
-      return db.select().from(cases).where(eq(cases.trackingNo, trackingNo)).get() ?? null
+      return statements.byTrackingNo.get({ no: trackingNo }) ?? null
     },
     trackingNoTaken(trackingNo: string): boolean {
-      return db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, trackingNo)).get() !== undefined
+      return statements.trackingNoTaken.get({ no: trackingNo }) !== undefined
     },
     /** Applies a change only if the case is still in the state it was read in. */
     update(id: string, expectedStatus: string, patch: Partial<NewCase>): CaseRow | null {
       return db.update(cases).set(patch).where(and(eq(cases.id, id), eq(cases.status, expectedStatus))).returning().get() ?? null
     },
     listByOwner(ownerId: string, p: Page): CaseRow[] {
-      return page(eq(cases.ownerId, ownerId), p)
+      return p.cursor || p.status ? page(eq(cases.ownerId, ownerId), p) : statements.ownersFirstPage.all({ id: ownerId, limit: p.limit })
     },
     listVisibleTo(actor: StaffActor, p: Page): CaseRow[] {
       return page(visibleTo(actor), p)
@@ -83,18 +96,14 @@ export function createCaseRepository(db: Db) {
       return rows.length === 0 ? [] : db.insert(caseAssignments).values(rows).returning().all()
     },
     assignmentsOf(caseId: string): AssignmentRow[] {
-      return db.select().from(caseAssignments).where(eq(caseAssignments.caseId, caseId)).orderBy(asc(caseAssignments.id)).all()
-    },
-    assignmentsOfMany(caseIds: readonly string[]): AssignmentRow[] {
-      if (caseIds.length === 0) return []
-      return db.select().from(caseAssignments).where(inArray(caseAssignments.caseId, [...caseIds])).orderBy(asc(caseAssignments.id)).all()
+      return statements.assignmentsOf.all({ id: caseId })
     },
 
     addEvents(rows: NewEvent[]): void {
       if (rows.length > 0) db.insert(caseEvents).values(rows).run()
     },
     eventsOf(caseId: string): EventRow[] {
-      return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id)).all()
+      return statements.eventsOf.all({ id: caseId })
     },
   }
 }

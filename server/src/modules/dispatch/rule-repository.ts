@@ -4,9 +4,11 @@ import { dispatchRules } from '../../db/schema'
 import type { DispatchRule } from './dispatcher'
 
 export function createRuleRepository(db: Db) {
+  // read on every submission, inside its transaction, so an edited rule applies at once
+  const active = db.select().from(dispatchRules).where(eq(dispatchRules.active, true)).prepare()
   return {
     active(): DispatchRule[] {
-      return db.select().from(dispatchRules).where(eq(dispatchRules.active, true)).all()
+      return active.all()
     },
     /** Fills an empty table with the given rules; an edited table is left as the office left it. */
     seedIfEmpty(rules: readonly DispatchRule[]): number {

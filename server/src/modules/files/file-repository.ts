@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { files } from '../../db/schema'
 
@@ -6,6 +6,8 @@ export type FileRow = typeof files.$inferSelect
 export type NewFile = typeof files.$inferInsert
 
 export function createFileRepository(db: Db) {
+  // every case detail lists its files: prepared once
+  const byCase = db.select().from(files).where(eq(files.caseId, sql.placeholder('caseId'))).orderBy(asc(files.createdAt)).prepare()
   return {
     insert(row: NewFile): FileRow {
       return db.insert(files).values(row).returning().get()
@@ -26,7 +28,7 @@ export function createFileRepository(db: Db) {
       if (ids.length > 0) db.update(files).set({ caseId }).where(inArray(files.id, [...ids])).run()
     },
     listByCase(caseId: string): FileRow[] {
-      return db.select().from(files).where(eq(files.caseId, caseId)).orderBy(asc(files.createdAt)).all()
+      return byCase.all({ caseId })
     },
   }
 }

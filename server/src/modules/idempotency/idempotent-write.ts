@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
 import { idempotencyKeys } from '../../db/schema'
 import { AppError } from '../../lib/app-error'
@@ -18,6 +18,16 @@ export interface WriteResult<T> {
   replayed: boolean
 }
 
+// one prepared lookup per database connection
+const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>()
+const prepareLookup = (db: Db) =>
+  db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare()
+const previousAnswer = (db: Db) => {
+  let lookup = lookups.get(db)
+  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)))
+  return lookup
+}
+
 const fingerprintOf = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('base64url')
 
 /**
@@ -30,7 +40,7 @@ export function idempotentWrite<T>(db: Db, req: IdempotencyRequest, write: () =>
   const { key, scope } = req
   const fingerprint = fingerprintOf(req.request)
   return db.transaction(() => {
-    const previous = db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key))).get()
+    const previous = previousAnswer(db).get({ scope, key })
     if (previous) {
       if (previous.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED')
       return { statusCode: previous.statusCode, body: previous.response as T, replayed: true }
