@@ -43,7 +43,10 @@ export async function startBenchServer(cases: number): Promise<BenchServer> {
   const t0 = Date.now()
   const data = generateCases(path.join(dataDir, 'xinfang.db'), cases, { key: Buffer.from(env.PII_KEY!, 'base64'), hashKey: env.PII_HASH_KEY! })
   console.log(`generated ${cases} cases for ${data.residentIds.length} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-  const server = await startServerProcess({ ...env, LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000)
+  // DB_SYNCHRONOUS from the environment lets one run measure the production default (FULL)
+  const synchronous = process.env.DB_SYNCHRONOUS ?? 'NORMAL'
+  console.log(`SQLite synchronous=${synchronous}`)
+  const server = await startServerProcess({ ...env, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000)
   const tokenFor = (id: string) => residentToken(env.JWT_SECRET!, id)
   return {
     server,
