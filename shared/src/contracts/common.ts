@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from 'typebox'
+import { Type, type Static, type TSchema, type TUnsafe } from 'typebox'
 import { REGION_CODES, UNIT_CODES, ZONE_CODES } from '../catalog'
 import { CATEGORY_CODES } from '../categories'
 import { CASE_STATUSES } from '../case-status'
@@ -34,4 +34,14 @@ export const PageQuerySchema = {
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 }
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+/**
+ * `T` or null, written as `type: [..., 'null']` (or `enum` with null) where the schema allows:
+ * the same JSON Schema meaning as `anyOf`, but the API's serializer handles it without running a
+ * validator per value, which made every nullable field of a case detail cost a schema check.
+ */
+export const Nullable = <T extends TSchema>(schema: T): TUnsafe<Static<T> | null> => {
+  const raw = schema as unknown as { type?: unknown; enum?: unknown[] }
+  if (typeof raw.type === 'string' && raw.type !== 'object' && raw.type !== 'array') return Type.Unsafe<Static<T> | null>({ ...schema, type: [raw.type, 'null'] })
+  if (Array.isArray(raw.enum) && raw.type === undefined) return Type.Unsafe<Static<T> | null>({ ...schema, enum: [...raw.enum, null] })
+  return Type.Unsafe<Static<T> | null>(Type.Union([schema, Type.Null()]))
+}
