@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { devEnv } from './dev-env'
@@ -53,6 +54,24 @@ const servesH5 = fs.existsSync(path.join(H5_BUILD, 'index.html'))
 if (skipBuild && stale && servesH5) console.warn(`[start] serving the H5 build as it is, although ${stale}; npm start rebuilds it`)
 
 const env = devEnv()
+
+/**
+ * Refuses to start on a port something else holds: otherwise that other server could answer
+ * the health check, the banner would print, and our API would then die with EADDRINUSE.
+ */
+function ensurePortFree(port: number, variable: string): Promise<void> {
+  return new Promise((resolve) => {
+    const probe = net.createServer()
+    probe.once('error', () => {
+      console.error(`[start] port ${port} is already in use; stop what holds it, or choose another with ${variable}=<port>`)
+      process.exit(1)
+    })
+    probe.listen({ host: '127.0.0.1', port }, () => probe.close(() => resolve()))
+  })
+}
+await ensurePortFree(env.mocksPort, 'MOCKS_PORT')
+await ensurePortFree(env.apiPort, 'PORT')
+
 const children: ChildProcess[] = []
 let stopping = false
 
