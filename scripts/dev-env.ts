@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEV_CREDENTIALS } from '@xinfang/mocks/config'
 
 /**
  * The environment for running everything on one machine with the platform mocks and demo data.
@@ -76,15 +77,15 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       PII_KEY: env.PII_KEY ?? secrets.piiKey,
       PII_HASH_KEY: env.PII_HASH_KEY ?? secrets.piiHashKey,
       WECHAT_API_BASE: `${mocksUrl}/wechat`,
-      WECHAT_APP_ID: 'wx-dev-app',
-      WECHAT_APP_SECRET: 'wx-dev-secret',
+      WECHAT_APP_ID: DEV_CREDENTIALS.wechatAppId,
+      WECHAT_APP_SECRET: DEV_CREDENTIALS.wechatAppSecret,
       ALIPAY_GATEWAY_URL: `${mocksUrl}/alipay/gateway.do`,
-      ALIPAY_APP_ID: '2021000000000000',
+      ALIPAY_APP_ID: DEV_CREDENTIALS.alipayAppId,
       ALIPAY_APP_PRIVATE_KEY: secrets.alipayAppPrivateKey,
       ALIPAY_PUBLIC_KEY: secrets.alipayPlatformPublicKey,
       CITYAPP_API_BASE: `${mocksUrl}/cityapp`,
-      CITYAPP_CLIENT_ID: 'cityapp-dev-client',
-      CITYAPP_CLIENT_SECRET: 'cityapp-dev-secret',
+      CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
+      CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,
       SEED_DEMO: '1',
     },
   }

@@ -40,8 +40,6 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS
 
-export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[]
-
 /** Chinese labels for request fields, so a validation message can name what to fix. */
 export const FIELD_LABELS: Record<string, string> = {
   code: '登录凭证',

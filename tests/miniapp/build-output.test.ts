@@ -3,9 +3,10 @@
 // style; our own code makes no unguarded use of browser-only globals; packages fit the limits.
 // Run `npm run build:miniapp` first (npm test does).
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import ts from 'typescript'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
 const MINIAPP = path.resolve(import.meta.dirname, '../../miniapp')
 const KB = 1024
@@ -146,8 +147,10 @@ describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
 })
 
 describe('the scan for browser-only globals', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-'))
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
   const scan = (code: string) => {
-    const file = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'scan-')), 'chunk.js')
+    const file = path.join(dir, 'chunk.js')
     fs.writeFileSync(file, code)
     return unguardedBrowserGlobals(file)
   }

@@ -1,6 +1,7 @@
 import type { AuthResult } from '@xinfang/shared/contracts/auth'
 import { ApiError, errorFromResponse, networkError, parseBody } from './api-error'
 import type { HttpMethod, HttpResponse, Transport } from './transport'
+import { ERRORS } from '@xinfang/shared/errors'
 
 /** Where the client reads and writes the signed-in session (the session store in the app). */
 export interface SessionAccess {
@@ -66,7 +67,7 @@ export function createApiClient({ baseUrl, transport, session, timeoutMs = 15_00
   async function refresh(): Promise<string> {
     const refreshToken = session.refreshToken()
     if (!refreshToken) {
-      const error = new ApiError('REFRESH_TOKEN_INVALID', '登录已失效，请重新登录', 401)
+      const error = new ApiError('REFRESH_TOKEN_INVALID', ERRORS.REFRESH_TOKEN_INVALID.message, 401)
       session.lost(error)
       throw error
     }

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro'
 import { isCategoryCode, categoryOf } from '@xinfang/shared/categories'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { fullPlaceName } from '@xinfang/shared/places'
-import { formatTrackingNo, isValidTrackingNo } from '@xinfang/shared/tracking-number'
 import { StatusChip } from '../../components/status-chip'
 import { formatDateTime } from '../../lib/dates'
 import { fileUrl } from './api'
@@ -20,7 +19,6 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
   const images = detail.attachments.filter((a) => a.kind === 'image').map((a) => fileUrl(a.url))
   const voices = detail.attachments.filter((a) => a.kind === 'audio')
   const place = placeOf(detail)
-  const no = isValidTrackingNo(detail.trackingNo) ? formatTrackingNo(detail.trackingNo) : detail.trackingNo
 
   const play = (url: string) => {
     const audio = Taro.createInnerAudioContext()
@@ -35,7 +33,7 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
         <StatusChip status={detail.status} />
         <View className='spacer' />
         <Text className='muted' userSelect>
-          查询码 {no}
+          查询码 {detail.trackingNo}
         </Text>
       </View>
       <Text className='detail-content' userSelect>

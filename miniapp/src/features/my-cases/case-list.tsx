@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseSummary } from '@xinfang/shared/contracts/cases'
-import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { StatusChip } from '../../components/status-chip'
 import { formatDateTime } from '../../lib/dates'
 import { navigateTo } from '../../routes'
@@ -14,7 +13,7 @@ export function CaseList({ items }: { items: CaseSummary[] }) {
           <View className='row'>
             <StatusChip status={c.status} />
             <View className='spacer' />
-            <Text className='muted'>{formatTrackingNo(c.trackingNo)}</Text>
+            <Text className='muted'>{c.trackingNo}</Text>
           </View>
           <Text className='case-item__title'>{c.title}</Text>
           <Text className='muted'>提交于 {formatDateTime(c.registeredAt)}</Text>

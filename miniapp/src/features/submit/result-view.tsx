@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { formatTrackingNo, isValidTrackingNo } from '@xinfang/shared/tracking-number'
 import { deadlineWords } from '../../lib/dates'
 import { navigateTo } from '../../routes'
 import './result.scss'
@@ -22,7 +21,7 @@ const NEXT_STEPS = [
 
 /** After a confirmed submission: the tracking number to keep, who has it, and what comes next. */
 export function ResultView({ result }: { result: SubmitResult }) {
-  const shown = isValidTrackingNo(result.trackingNo) ? formatTrackingNo(result.trackingNo) : result.trackingNo
+  const acceptBy = result.acceptBy ? deadlineWords(result.acceptBy) : null
   const copy = () => void Taro.setClipboardData({ data: result.trackingNo })
   return (
     <View>
@@ -30,7 +29,7 @@ export function ResultView({ result }: { result: SubmitResult }) {
         <Text className='result-head__ok'>✓ 提交成功</Text>
         <Text className='muted'>您的查询码（请记下或复制）</Text>
         <Text className='result-head__no' userSelect>
-          {shown}
+          {result.trackingNo}
         </Text>
         <Button className='action' type='primary' fill='outline' block onClick={copy}>
           复制查询码
@@ -38,9 +37,9 @@ export function ResultView({ result }: { result: SubmitResult }) {
       </View>
       <View className='card'>
         {result.assignedTo && <Text className='result-line'>已交给：{result.assignedTo}</Text>}
-        {result.acceptBy && (
+        {acceptBy && (
           <Text className='result-line'>
-            是否受理，最晚 {deadlineWords(result.acceptBy).date} 告诉您（{deadlineWords(result.acceptBy).left}）
+            是否受理，最晚 {acceptBy.date} 告诉您（{acceptBy.left}）
           </Text>
         )}
       </View>

@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react'
 import { zoneName, isZoneCode, regionName, isRegionCode } from '@xinfang/shared/catalog'
 import type { TrackResult } from '@xinfang/shared/contracts/cases'
 import { ERRORS } from '@xinfang/shared/errors'
-import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { messageOf } from '../../api/api-error'
 import { DeadlineList } from '../../components/deadline-list'
 import { StatusChip } from '../../components/status-chip'
@@ -24,7 +23,7 @@ function TrackResultCard({ result }: { result: TrackResult }) {
         <View className='row'>
           <StatusChip status={result.status} />
           <View className='spacer' />
-          <Text className='muted'>{formatTrackingNo(result.trackingNo)}</Text>
+          <Text className='muted'>{result.trackingNo}</Text>
         </View>
         <Text className='track-status'>{result.statusLabel}</Text>
         <Text className='muted'>提交于 {formatDateTime(result.registeredAt)}{where ? ` · ${where}` : ''}</Text>

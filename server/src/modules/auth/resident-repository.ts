@@ -42,11 +42,6 @@ export function createResidentRepository(db: Db, pii: PiiCipher) {
         .returning()
         .get()
     },
-
-    /** The real name, decrypted; only for the resident themself and audited staff views. */
-    nameOf(row: ResidentRow): string | null {
-      return row.nameEnc ? pii.decrypt(row.nameEnc) : null
-    },
   }
 }
 

@@ -33,6 +33,8 @@ export function createSessionService(db: Db, ttlDays: number) {
     return token
   }
 
+  const byToken = (token: string) => db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, digest(token))).get()
+
   const revokeFamily = (familyId: string, now: Date) =>
     db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt))).run()
 
@@ -46,7 +48,7 @@ export function createSessionService(db: Db, ttlDays: number) {
     rotate(token: string, now: Date): { subject: Subject; refreshToken: string } {
       type Outcome = { error: 'REFRESH_TOKEN_INVALID' | 'REFRESH_TOKEN_REUSED' } | { subject: Subject; refreshToken: string }
       const outcome = db.transaction((): Outcome => {
-        const row = db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, digest(token))).get()
+        const row = byToken(token)
         if (!row) return { error: 'REFRESH_TOKEN_INVALID' }
         if (row.usedAt || row.revokedAt) {
           revokeFamily(row.familyId, now)
@@ -64,7 +66,7 @@ export function createSessionService(db: Db, ttlDays: number) {
 
     /** Logout: the presented token's whole family stops working. Unknown tokens are ignored. */
     end(token: string, now: Date): void {
-      const row = db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, digest(token))).get()
+      const row = byToken(token)
       if (row) revokeFamily(row.familyId, now)
     },
   }

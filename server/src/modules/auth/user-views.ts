@@ -1,6 +1,6 @@
 import type { ResidentUser, StaffUser } from '@xinfang/shared/contracts/auth'
 import type { Role } from '@xinfang/shared/case-status'
-import { unitName } from '@xinfang/shared/catalog'
+import { isUnitCode, unitName } from '@xinfang/shared/catalog'
 import { maskName } from '@xinfang/shared/masking'
 import { placeName } from '@xinfang/shared/places'
 import type { ResidentRow } from './resident-repository'
@@ -31,7 +31,7 @@ export function staffUser(row: StaffRow): StaffUser {
     displayName: row.name,
     role: row.role as Role,
     unit: row.unitCode,
-    unitName: unitName(row.unitCode as never) ?? row.unitCode,
+    unitName: isUnitCode(row.unitCode) ? unitName(row.unitCode) : row.unitCode,
     region: row.regionCode,
     regionName: placeName(row.regionCode) ?? row.regionCode,
   }

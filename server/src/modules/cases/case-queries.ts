@@ -5,22 +5,26 @@ import type { Actor } from '../../plugins/auth'
 import { fileRef } from '../files/file-views'
 import { canSeeCase } from '../policy/case-policy'
 import type { CaseContext } from './case-context'
-import type { CaseRow, Page } from './case-repository'
+import type { AssignmentRow, CaseRow, Page } from './case-repository'
 import { detailView, summaryView, trackView, type StaffContact } from './case-views'
 
 /**
  * The case as `actor` may see it, or CASE_NOT_FOUND: someone else's case is indistinguishable
  * from one that does not exist, so ids cannot be probed.
  */
-export function loadVisibleCase(ctx: CaseContext, actor: Actor, id: string): CaseRow {
+function visibleCase(ctx: CaseContext, actor: Actor, id: string): { row: CaseRow; assignments: AssignmentRow[] } {
   const row = ctx.cases.findById(id)
   if (!row) throw new AppError('CASE_NOT_FOUND')
-  const scope = { ownerId: row.ownerId, place: row.streetCode ?? row.regionCode, assignments: ctx.cases.assignmentsOf(row.id) }
-  if (!canSeeCase(actor, scope)) throw new AppError('CASE_NOT_FOUND')
-  return row
+  const assignments = ctx.cases.assignmentsOf(row.id)
+  if (!canSeeCase(actor, { ownerId: row.ownerId, place: row.streetCode ?? row.regionCode, assignments })) throw new AppError('CASE_NOT_FOUND')
+  return { row, assignments }
 }
 
-export function caseDetail(ctx: CaseContext, actor: Actor, row: CaseRow): CaseDetail {
+export const loadVisibleCase = (ctx: CaseContext, actor: Actor, id: string): CaseRow => visibleCase(ctx, actor, id).row
+
+/** The case as `actor` may see it, with its timeline, files and the actions open to them. */
+export function caseDetail(ctx: CaseContext, actor: Actor, caseId: string): CaseDetail {
+  const { row, assignments } = visibleCase(ctx, actor, caseId)
   const events = ctx.cases.eventsOf(row.id)
   const staffById = new Map<string, StaffContact>()
   for (const id of new Set(events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!))) {
@@ -29,7 +33,7 @@ export function caseDetail(ctx: CaseContext, actor: Actor, row: CaseRow): CaseDe
   }
   const now = ctx.clock.now()
   return detailView(row, actor, {
-    assignments: ctx.cases.assignmentsOf(row.id),
+    assignments,
     events,
     attachments: ctx.files.listByCase(row.id).map((f) => fileRef(f, ctx.signer, now)),
     staffById,

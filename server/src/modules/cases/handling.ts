@@ -2,7 +2,7 @@ import { transition, type CaseAction, type CaseStatus } from '@xinfang/shared/ca
 import type { ActionBody, StaffActionName } from '@xinfang/shared/contracts/cases'
 import { dueDate } from '@xinfang/shared/deadlines'
 import { orgName } from '@xinfang/shared/org'
-import { REPLY_OUTCOMES } from '@xinfang/shared/timeline'
+import { REPLY_OUTCOMES, type TimelineAction } from '@xinfang/shared/timeline'
 import { AppError } from '../../lib/app-error'
 import type { StaffActor } from '../../plugins/auth'
 import type { CaseContext } from './case-context'
@@ -10,6 +10,9 @@ import type { CaseRow, NewCase } from './case-repository'
 import { loadVisibleCase } from './case-queries'
 
 type Change = { patch: Partial<NewCase>; note: string | null; data?: Record<string, unknown> }
+
+/** The timeline entry each action writes. */
+const EVENTS: { [A in StaffActionName]: TimelineAction } = { accept: 'accepted', reject: 'rejected', reply: 'replied', close: 'closed' }
 
 /** What each staff action writes on the case, and what the timeline says about it. */
 const CHANGES: { [A in StaffActionName]: (row: CaseRow, body: ActionBody<A>, now: Date) => Change } = {
@@ -64,7 +67,7 @@ export function actOnCase<A extends StaffActionName>(ctx: CaseContext, actor: St
         actorId: actor.id,
         actorLabel: member.name,
         actorUnit: orgName(actor.unit, actor.region),
-        action: action === 'accept' ? 'accepted' : action === 'reject' ? 'rejected' : action === 'reply' ? 'replied' : 'closed',
+        action: EVENTS[action],
         fromStatus: row.status,
         toStatus: to,
         note: change.note,

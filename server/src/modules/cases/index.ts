@@ -2,8 +2,7 @@ import fp from 'fastify-plugin'
 import { createStaffRepository } from '../auth/staff-repository'
 import { createRuleRepository } from '../dispatch/rule-repository'
 import { createFileRepository } from '../files/file-repository'
-import { FILE_URL_TTL_SEC } from '../files/file-views'
-import { createUrlSigner } from '../files/signed-url'
+import { fileUrlSigner } from '../files/file-views'
 import { createCaseRepository } from './case-repository'
 import type { CaseContext } from './case-context'
 import { caseRoutes } from './routes'
@@ -20,7 +19,7 @@ export default fp(
       rules: createRuleRepository(fastify.db),
       pii: fastify.pii,
       clock: fastify.clock,
-      signer: createUrlSigner(fastify.config.auth.jwtSecret, FILE_URL_TTL_SEC),
+      signer: fileUrlSigner(fastify.config.auth.jwtSecret),
     }
     await fastify.register(caseRoutes(ctx), { prefix: '/cases' })
     await fastify.register(trackRoutes(ctx), { prefix: '/track' })

@@ -18,7 +18,7 @@ import { AppError } from '../../lib/app-error'
 import type { Actor, ResidentActor, StaffActor } from '../../plugins/auth'
 import { idempotentWrite } from '../idempotency/idempotent-write'
 import type { CaseContext } from './case-context'
-import { caseDetail, listCases, loadVisibleCase } from './case-queries'
+import { caseDetail, listCases } from './case-queries'
 import { rateCase, requestReview } from './feedback'
 import { actOnCase } from './handling'
 import { submitCase } from './submission'
@@ -39,8 +39,6 @@ const scopeOf = (actor: Actor) => `${actor.type}:${actor.id}`
 /** Cases: residents submit, follow and rate theirs; staff move the ones they hold. */
 export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
   return async (fastify) => {
-    const detailOf = (actor: Actor, caseId: string) => caseDetail(ctx, actor, loadVisibleCase(ctx, actor, caseId))
-
     fastify.post(
       '/',
       {
@@ -70,7 +68,7 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
     fastify.get(
       '/:id',
       { schema: { ...secured, summary: '诉求详情与办理时间线', params: IdParamsSchema, response: { 200: CaseDetailSchema, ...errors } }, preHandler: fastify.requireUser },
-      async (request) => detailOf(request.actor, request.params.id),
+      async (request) => caseDetail(ctx, request.actor, request.params.id),
     )
 
     /** A retried write with the same Idempotency-Key is not applied twice; it answers with the case as it now stands. */
@@ -88,7 +86,7 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
           const actor = request.actor as StaffActor
           const { id } = request.params
           once(actor, request.headers['idempotency-key'], { action, id, body: request.body }, () => actOnCase(ctx, actor, id, action, request.body as never).id)
-          return detailOf(actor, id)
+          return caseDetail(ctx, actor, id)
         },
       )
     }
@@ -114,7 +112,7 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
           const { id } = request.params
           const payload = request.body as Static<S>
           once(actor, request.headers['idempotency-key'], { path, id, body: payload }, () => write(actor, id, payload).id)
-          return detailOf(actor, id)
+          return caseDetail(ctx, actor, id)
         },
       )
 

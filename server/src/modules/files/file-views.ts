@@ -1,8 +1,11 @@
 import type { FileRef } from '@xinfang/shared/contracts/files'
 import type { FileRow } from './file-repository'
-import type { UrlSigner } from './signed-url'
+import { createUrlSigner, type UrlSigner } from './signed-url'
 
-export const FILE_URL_TTL_SEC = 60 * 60
+const FILE_URL_TTL_SEC = 60 * 60
+
+/** The signer for file links: the upload route and the case views must agree on it. */
+export const fileUrlSigner = (secret: string) => createUrlSigner(secret, FILE_URL_TTL_SEC)
 
 export const fileRef = (row: FileRow, signer: UrlSigner, now: Date): FileRef => ({
   id: row.id,

@@ -8,8 +8,7 @@ import { AppError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { createFileRepository } from './file-repository'
 import { createFileStorage } from './file-storage'
-import { fileRef, FILE_URL_TTL_SEC } from './file-views'
-import { createUrlSigner } from './signed-url'
+import { fileRef, fileUrlSigner } from './file-views'
 import { sniff } from './sniff'
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 404: ErrorResponseSchema, 413: ErrorResponseSchema, 415: ErrorResponseSchema }
@@ -19,7 +18,7 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { uploads, filesDir, auth } = fastify.config
   const repository = createFileRepository(fastify.db)
   const storage = createFileStorage(filesDir)
-  const signer = createUrlSigner(auth.jwtSecret, FILE_URL_TTL_SEC)
+  const signer = fileUrlSigner(auth.jwtSecret)
   const limitFor = { image: uploads.maxImageBytes, audio: uploads.maxAudioBytes }
 
   await fastify.register(multipart, {
