@@ -17,8 +17,10 @@ import {
 } from './case-status'
 
 // The lifecycle written out independently of ACTION_RULES, straight from the design:
-// [action, from states, to, roles].
-const SPEC: [CaseAction, CaseStatus[], CaseStatus, Role[]][] = [
+// [action, from states, to ('same': recorded, status unchanged), roles].
+const IN_HAND: CaseStatus[] = ['registered', 'mediating', 'accepted', 'reviewing', 'rereviewing']
+const OPEN: CaseStatus[] = ['registered', 'mediating', 'accepted', 'review_requested', 'reviewing', 'rereview_requested', 'rereviewing']
+const SPEC: [CaseAction, CaseStatus[], CaseStatus | 'same', Role[]][] = [
   ['accept', ['registered'], 'accepted', ['office', 'handler']],
   ['reject', ['registered'], 'rejected', ['office', 'handler']],
   ['forward', ['registered'], 'forwarded', ['office']],
@@ -30,10 +32,21 @@ const SPEC: [CaseAction, CaseStatus[], CaseStatus, Role[]][] = [
   ['request_review', ['replied', 'closed'], 'review_requested', ['resident']],
   ['accept_review', ['review_requested'], 'reviewing', ['office']],
   ['decide_review', ['reviewing'], 'replied', ['office']],
+  ['request_rereview', ['replied', 'closed'], 'rereview_requested', ['resident']],
+  ['accept_rereview', ['rereview_requested'], 'rereviewing', ['office']],
+  ['decide_rereview', ['rereviewing'], 'closed', ['office']],
+  ['assign', IN_HAND, 'same', ['office']],
+  ['object', ['registered', 'accepted'], 'same', ['handler', 'office']],
+  ['decide_objection', ['registered', 'accepted'], 'same', ['office']],
+  ['request_info', IN_HAND, 'same', ['office', 'handler', 'grid']],
+  ['report_verification', IN_HAND, 'same', ['grid']],
+  ['request_extension', ['accepted'], 'same', ['handler', 'office']],
+  ['decide_extension', ['accepted'], 'same', ['office', 'leader']],
+  ['supervise', OPEN, 'same', ['supervisor', 'leader', 'office']],
 ]
 
 const allowedCases = SPEC.flatMap(([action, froms, to, roles]) =>
-  froms.flatMap((from) => roles.map((role) => ({ action, from, to, role }))),
+  froms.flatMap((from) => roles.map((role) => ({ action, from, to: to === 'same' ? from : to, role }))),
 )
 
 describe('allowed transitions', () => {
@@ -52,7 +65,7 @@ describe('allowed transitions', () => {
             ? { ok: false, reason: 'forbidden_role' }
             : !froms.includes(status)
               ? { ok: false, reason: 'invalid_state' }
-              : { ok: true, to }
+              : { ok: true, to: to === 'same' ? status : to }
           expect(transition(status, action, role), `${role} ${action} @ ${status}`).toEqual(expected)
         }
       }
@@ -80,21 +93,22 @@ describe('representative denials', () => {
 
 describe('allowedActions', () => {
   it('lists what a role can do now', () => {
-    expect(allowedActions('registered', 'office')).toEqual(['accept', 'reject', 'forward', 'start_mediation'])
-    expect(allowedActions('registered', 'handler')).toEqual(['accept', 'reject'])
-    expect(allowedActions('registered', 'grid')).toEqual(['start_mediation'])
-    expect(allowedActions('mediating', 'grid')).toEqual(['mediation_succeeded', 'mediation_failed'])
-    expect(allowedActions('replied', 'resident')).toEqual(['request_review'])
+    expect(allowedActions('registered', 'office')).toEqual(['accept', 'reject', 'forward', 'start_mediation', 'assign', 'object', 'decide_objection', 'request_info', 'supervise'])
+    expect(allowedActions('registered', 'handler')).toEqual(['accept', 'reject', 'object', 'request_info'])
+    expect(allowedActions('registered', 'grid')).toEqual(['start_mediation', 'request_info', 'report_verification'])
+    expect(allowedActions('mediating', 'grid')).toEqual(['mediation_succeeded', 'mediation_failed', 'request_info', 'report_verification'])
+    expect(allowedActions('accepted', 'handler')).toEqual(['object', 'request_info', 'request_extension', 'reply'])
+    expect(allowedActions('replied', 'resident')).toEqual(['request_review', 'request_rereview'])
     expect(allowedActions('replied', 'system')).toEqual(['close'])
-    expect(allowedActions('closed', 'resident')).toEqual(['request_review'])
+    expect(allowedActions('closed', 'resident')).toEqual(['request_review', 'request_rereview'])
     expect(allowedActions('accepted', 'resident')).toEqual([])
   })
 
-  it('gives supervisors, leaders and admins no lifecycle actions', () => {
+  it('gives supervisors and leaders only supervision (and leaders extension approval), admins nothing', () => {
     for (const status of CASE_STATUSES) {
-      for (const role of ['supervisor', 'leader', 'admin'] as const) {
-        expect(allowedActions(status, role)).toEqual([])
-      }
+      expect(allowedActions(status, 'admin')).toEqual([])
+      expect(allowedActions(status, 'supervisor')).toEqual(OPEN.includes(status) ? ['supervise'] : [])
+      expect(allowedActions(status, 'leader')).toEqual([...(status === 'accepted' ? ['decide_extension'] : []), ...(OPEN.includes(status) ? ['supervise'] : [])])
     }
   })
 })

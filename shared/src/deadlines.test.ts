@@ -5,6 +5,7 @@ import {
   addWorkingDays,
   chinaDateString,
   deadlineState,
+  dueSoonLimit,
   dueDate,
   isWorkingDay,
   workingDaysBetween,
@@ -158,4 +159,16 @@ describe.each([
   })
 
   knownDeadlines()
+})
+
+describe('dueSoonLimit', () => {
+  it('draws the yellow line exactly where deadlineState does, across the National Day holiday', () => {
+    // 2026-09-28 (Mon) to 2026-10-12: the holiday week and its make-up working days
+    for (let day = 0; day < 14; day += 1) {
+      const now = new Date(Date.UTC(2026, 8, 28, 2 + day * 24))
+      const limit = dueSoonLimit(now)
+      expect(deadlineState(limit, now), `limit on ${now.toISOString()}`).toBe('due_soon')
+      expect(deadlineState(new Date(limit.getTime() + 1), now), `just past the limit on ${now.toISOString()}`).toBe('ok')
+    }
+  })
 })

@@ -20,6 +20,10 @@ export const CLOCKS = {
   extension: { unit: 'working_days', amount: 30, label: '延期上限', startsAt: 'reply_due' },
   reviewRequest: { unit: 'working_days', amount: 30, label: '复查申请期限', startsAt: 'replied' },
   review: { unit: 'working_days', amount: 30, label: '复查期限', startsAt: 'reviewing' },
+  rereviewRequest: { unit: 'working_days', amount: 30, label: '复核申请期限', startsAt: 'review_decided' },
+  rereview: { unit: 'working_days', amount: 30, label: '复核期限', startsAt: 'rereviewing' },
+  /** A unit that thinks a case is not theirs says so within this many working days of assignment. */
+  objection: { unit: 'working_days', amount: 5, label: '异议期限', startsAt: 'assigned' },
   zoneSimple: { unit: 'hours', amount: 1, label: '专区简单诉求答复', startsAt: 'registered' },
   zoneComplex: { unit: 'working_days', amount: 3, label: '专区复杂诉求答复', startsAt: 'registered' },
 } as const
@@ -106,6 +110,13 @@ export const workingDaysBetween = (a: Date, b: Date): number => {
   // `0 - 0` would be -0, which Object.is (and strict test matchers) tell apart from 0.
   return start <= end || count === 0 ? count : -count
 }
+
+/**
+ * The latest due time deadlineState still calls due soon rather than ok: the end of the last
+ * day before the (DUE_SOON_WORKING_DAYS + 1)-th working day after today. Lets a database
+ * query pick the yellow cases with one comparison.
+ */
+export const dueSoonLimit = (now: Date): Date => new Date(addWorkingDays(now, DUE_SOON_WORKING_DAYS + 1).getTime() - DAY_MS)
 
 /** Overdue once `now` passes `due`; due soon with DUE_SOON_WORKING_DAYS or fewer left. */
 export const deadlineState = (due: Date, now: Date): DeadlineState => {

@@ -10,9 +10,29 @@ export const TIMELINE_ACTIONS = {
   rejected: '不予受理',
   forwarded: '已转送',
   replied: '已答复',
+  mediation_started: '启动访前调解',
+  mediated: '调解成功',
+  mediation_failed: '调解未成，转入信访程序',
+  assigned: '交办',
+  objected: '办理单位提出异议',
+  objection_upheld: '异议成立，重新交办',
+  objection_dismissed: '异议不成立，继续办理',
+  info_requested: '请您补充材料',
+  info_provided: '群众补充材料',
+  verification_reported: '网格员反馈核实情况',
+  extension_requested: '申请延期',
+  extension_approved: '延期已批准',
+  extension_denied: '延期未批准',
   rated: '群众评价',
   closed: '已办结',
   review_requested: '申请复查',
+  review_accepted: '受理复查',
+  review_decided: '出具复查意见',
+  rereview_requested: '申请复核',
+  rereview_accepted: '受理复核',
+  rereview_decided: '出具复核意见',
+  supervised: '督办',
+  escalated: '超期督办',
 } as const
 
 export type TimelineAction = keyof typeof TIMELINE_ACTIONS
@@ -38,12 +58,13 @@ export type Satisfaction = keyof typeof SATISFACTION
 /**
  * How a case's assignment is held: the lead unit handles it; in a livelihood zone the region's
  * office is equally accountable (一案双交); elsewhere it oversees; triage is the city office
- * sorting a case no rule fits.
+ * sorting a case no rule fits; verify is a grid member checking the facts on the ground.
  */
 export const ASSIGNMENT_ROLES = {
   lead: '承办单位',
   territorial: '属地责任单位',
   oversight: '属地督办',
   triage: '人工分办',
+  verify: '网格核实',
 } as const
 export type AssignmentRole = keyof typeof ASSIGNMENT_ROLES

@@ -82,6 +82,7 @@ export const cases = sqliteTable(
     latitude: real('latitude'),
     longitude: real('longitude'),
     contactPhoneEnc: text('contact_phone_enc'),
+    contactPhoneHash: text('contact_phone_hash'),
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
     status: text('status').notNull(),
     registeredAt: integer('registered_at', { mode: 'timestamp_ms' }).notNull(),
@@ -103,12 +104,34 @@ export const cases = sqliteTable(
     ratedAt: integer('rated_at', { mode: 'timestamp_ms' }),
     reviewReason: text('review_reason'),
     reviewRequestedAt: integer('review_requested_at', { mode: 'timestamp_ms' }),
+    reviewDecidedAt: integer('review_decided_at', { mode: 'timestamp_ms' }),
+    /** the office that decided the review; a re-review goes to the level above it */
+    reviewRegion: text('review_region'),
+    rereviewReason: text('rereview_reason'),
+    rereviewRequestedAt: integer('rereview_requested_at', { mode: 'timestamp_ms' }),
+    rereviewRequestDue: integer('rereview_request_due', { mode: 'timestamp_ms' }),
+    rereviewDue: integer('rereview_due', { mode: 'timestamp_ms' }),
+    forwardedTo: text('forwarded_to'),
+    infoQuestion: text('info_question'),
+    infoRequestedAt: integer('info_requested_at', { mode: 'timestamp_ms' }),
+    extensionDays: integer('extension_days'),
+    extensionReason: text('extension_reason'),
+    extensionStatus: text('extension_status', { enum: ['pending', 'approved', 'denied'] }),
+    extensionRequestedAt: integer('extension_requested_at', { mode: 'timestamp_ms' }),
+    extensionRequestedBy: text('extension_requested_by'),
+    extensionDecidedAt: integer('extension_decided_at', { mode: 'timestamp_ms' }),
+    extensionNote: text('extension_note'),
+    /** The clock running now and when it runs out (null when none runs): what queues and escalation read. */
+    dueClock: text('due_clock'),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
     index('cases_owner_registered').on(t.ownerId, t.registeredAt),
     index('cases_status').on(t.status),
     index('cases_region').on(t.regionCode),
+    index('cases_due').on(t.dueAt),
+    index('cases_contact_phone_hash').on(t.contactPhoneHash),
   ],
 )
 
@@ -119,11 +142,27 @@ export const caseAssignments = sqliteTable(
     caseId: text('case_id').notNull().references(() => cases.id),
     unitCode: text('unit_code').notNull().references(() => units.code),
     regionCode: text('region_code').notNull(),
-    role: text('role', { enum: ['lead', 'territorial', 'oversight', 'triage'] }).notNull(),
+    role: text('role', { enum: ['lead', 'territorial', 'oversight', 'triage', 'verify'] }).notNull(),
     ruleId: text('rule_id'),
+    /** a grid member asked to check the facts; null for a unit or office */
+    staffId: text('staff_id').references(() => staff.id),
+    /** the staff member who assigned it; null when automatic dispatch did */
+    assignedBy: text('assigned_by'),
+    /** the petition office that dispatched it, which decides an objection: city for automatic dispatch */
+    dispatchRegion: text('dispatch_region').notNull().default('city'),
     assignedAt: integer('assigned_at', { mode: 'timestamp_ms' }).notNull(),
+    objectionReason: text('objection_reason'),
+    objectedAt: integer('objected_at', { mode: 'timestamp_ms' }),
+    objectedBy: text('objected_by'),
+    objectionDecidedAt: integer('objection_decided_at', { mode: 'timestamp_ms' }),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    endReason: text('end_reason'),
   },
-  (t) => [index('case_assignments_case').on(t.caseId), index('case_assignments_unit').on(t.unitCode, t.regionCode)],
+  (t) => [
+    index('case_assignments_case').on(t.caseId),
+    index('case_assignments_unit').on(t.unitCode, t.regionCode),
+    index('case_assignments_staff').on(t.staffId),
+  ],
 )
 
 export const caseEvents = sqliteTable(
@@ -187,3 +226,57 @@ export const idempotencyKeys = sqliteTable(
   (t) => [primaryKey({ columns: [t.scope, t.key] })],
 )
 
+
+/** Each warning or escalation is recorded once per clock and due time, so the job can run any number of times. */
+export const escalations = sqliteTable(
+  'escalations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    kind: text('kind', { enum: ['warning', 'escalation'] }).notNull(),
+    clock: text('clock').notNull(),
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    toRegion: text('to_region').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('escalations_once').on(t.caseId, t.kind, t.clock, t.dueAt)],
+)
+
+/** Who looked at what: every full view of personal data, for admins to read. */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    staffId: text('staff_id').notNull().references(() => staff.id),
+    action: text('action').notNull(),
+    caseId: text('case_id'),
+    field: text('field'),
+    reason: text('reason'),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_log_staff').on(t.staffId, t.id), index('audit_log_case').on(t.caseId, t.id)],
+)
+
+/**
+ * The notification outbox: a row per message to a resident, written in the same transaction as
+ * the change it reports, sent afterwards by the worker, retried until it goes out.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    residentId: text('resident_id').notNull().references(() => residents.id),
+    event: text('event').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
+    status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    channel: text('channel'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_due').on(t.status, t.nextAttemptAt), index('notifications_case').on(t.caseId)],
+)

@@ -9,6 +9,7 @@ import {
   PageQuerySchema,
   PlaceCodeSchema,
   RegionCodeSchema,
+  UnitCodeSchema,
   TextSchema,
   TimestampSchema,
   ZoneCodeSchema,
@@ -56,6 +57,9 @@ export const AssignmentSchema = Type.Object({
   role: Type.Enum(keys(ASSIGNMENT_ROLES)),
   roleLabel: Type.String(),
   ruleId: Nullable(Type.String()),
+  assignee: Nullable(Type.Object({ id: IdSchema, name: Type.String() }, { description: '交网格员核实时的网格员' })),
+  assignedAt: TimestampSchema,
+  objection: Nullable(Type.Object({ reason: Type.String(), at: TimestampSchema })),
 })
 
 export const DeadlinesSchema = Type.Object({
@@ -97,10 +101,15 @@ const CaseHeadlineSchema = Type.Object({
   registeredAt: TimestampSchema,
 })
 
+export const DEADLINE_STATES = ['ok', 'due_soon', 'overdue'] as const
+
 export const CaseSummarySchema = Type.Object({
   id: IdSchema,
   title: Type.String(),
   ...CaseHeadlineSchema.properties,
+  outcomeLabel: Nullable(Type.String({ description: '答复的办理结果；办结但未解决的诉求不会显示为已解决' })),
+  dueAt: Nullable(TimestampSchema),
+  deadlineState: Nullable(Type.Enum(DEADLINE_STATES, { description: 'ok 正常，due_soon 3个工作日内到期（黄），overdue 已超期（红）' })),
   updatedAt: TimestampSchema,
 })
 
@@ -133,7 +142,24 @@ export const CaseDetailSchema = Type.Object({
   reply: Nullable(Type.Object({ text: Type.String(), outcome: Type.String(), outcomeLabel: Type.String(), at: TimestampSchema })),
   rejection: Nullable(Type.Object({ reason: Type.String(), channel: Type.String(), at: TimestampSchema })),
   rating: Nullable(Type.Object({ satisfaction: Type.String(), label: Type.String(), comment: Nullable(Type.String()), at: TimestampSchema })),
-  review: Nullable(Type.Object({ reason: Type.String(), at: TimestampSchema })),
+  review: Nullable(Type.Object({ reason: Type.String(), at: TimestampSchema, stage: Type.Enum(['review', 'rereview'], { description: '复查或复核' }) })),
+  infoRequest: Nullable(Type.Object({ question: Type.String(), at: TimestampSchema }, { description: '等待群众补充的材料' })),
+  extension: Nullable(
+    Type.Object({
+      days: Type.Integer(),
+      reason: Type.String(),
+      status: Type.Enum(['pending', 'approved', 'denied']),
+      requestedAt: TimestampSchema,
+      decidedAt: Nullable(TimestampSchema),
+      note: Nullable(Type.String()),
+    }),
+  ),
+  resident: Nullable(
+    Type.Object(
+      { name: Nullable(Type.String()), phone: Nullable(Type.String()), verified: Type.Boolean() },
+      { description: '工作人员可见，已脱敏；完整号码需点击查看并留痕。匿名诉求对办理单位为 null' },
+    ),
+  ),
   timeline: Type.Array(TimelineEntrySchema),
   allowedActions: Type.Array(Type.String(), { description: '当前登录者可执行的操作' }),
 })
@@ -150,18 +176,50 @@ export const TrackResultSchema = Type.Object({
 })
 
 const NoteSchema = Type.Optional(Type.String({ maxLength: 500 }))
+const OutcomeSchema = Type.Enum(keys(REPLY_OUTCOMES), { description: '办理结果：如实选择，问题未解决不能选“予以支持”' })
+const AttachmentIdsSchema = Type.Optional(Type.Array(IdSchema, { maxItems: MAX_ATTACHMENTS, uniqueItems: true }))
+const ReplyBodySchema = Type.Object({ text: TextSchema(10, 5000), outcome: OutcomeSchema, attachments: AttachmentIdsSchema }, { additionalProperties: false })
+const strict = { additionalProperties: false } as const
 
+/**
+ * Who a case is handed to: a department or company at the city or a district, the petition
+ * office of a lower level (a street, a community), or one grid member to check the facts.
+ */
+export const AssignTargetSchema = Type.Union([
+  Type.Object({ kind: Type.Literal('unit'), unit: UnitCodeSchema, region: Type.String({ maxLength: 40, description: 'city 或区县代码' }) }, strict),
+  Type.Object({ kind: Type.Literal('office'), region: PlaceCodeSchema }, strict),
+  Type.Object({ kind: Type.Literal('grid'), staffId: IdSchema }, strict),
+])
+export type AssignTarget = Static<typeof AssignTargetSchema>
+
+/** The body of each staff action; the route is POST /cases/:id/actions/<name>. */
 export const ActionBodySchemas = {
-  accept: Type.Object({ note: NoteSchema }, { additionalProperties: false }),
-  reject: Type.Object(
-    { reason: TextSchema(2, 500), channel: TextSchema(2, 200) },
-    { additionalProperties: false },
+  accept: Type.Object({ note: NoteSchema }, strict),
+  reject: Type.Object({ reason: TextSchema(2, 500), channel: TextSchema(2, 200) }, strict),
+  forward: Type.Object({ to: TextSchema(2, 100), reason: TextSchema(2, 500) }, strict),
+  start_mediation: Type.Object({ note: NoteSchema }, strict),
+  mediation_succeeded: Type.Object({ agreement: TextSchema(5, 2000) }, strict),
+  mediation_failed: Type.Object({ reason: TextSchema(2, 500) }, strict),
+  assign: Type.Object(
+    { target: AssignTargetSchema, note: NoteSchema, replace: Type.Optional(Type.Boolean({ description: '改派：结束本单位（或原承办单位）的交办' })) },
+    strict,
   ),
-  reply: Type.Object(
-    { text: TextSchema(10, 5000), outcome: Type.Enum(keys(REPLY_OUTCOMES)), attachments: Type.Optional(Type.Array(IdSchema, { maxItems: MAX_ATTACHMENTS, uniqueItems: true })) },
-    { additionalProperties: false },
+  object: Type.Object({ reason: TextSchema(5, 500), suggestedUnit: Type.Optional(UnitCodeSchema) }, strict),
+  decide_objection: Type.Object(
+    { upheld: Type.Boolean(), reason: TextSchema(2, 500), reassignTo: Type.Optional(AssignTargetSchema) },
+    strict,
   ),
-  close: Type.Object({ note: NoteSchema }, { additionalProperties: false }),
+  request_info: Type.Object({ question: TextSchema(5, 500) }, strict),
+  report_verification: Type.Object({ findings: TextSchema(5, 2000), attachments: AttachmentIdsSchema }, strict),
+  request_extension: Type.Object({ days: Type.Integer({ minimum: 1, maximum: 30 }), reason: TextSchema(5, 500) }, strict),
+  decide_extension: Type.Object({ approved: Type.Boolean(), note: TextSchema(2, 500) }, strict),
+  reply: ReplyBodySchema,
+  close: Type.Object({ note: NoteSchema }, strict),
+  accept_review: Type.Object({ note: NoteSchema }, strict),
+  decide_review: ReplyBodySchema,
+  accept_rereview: Type.Object({ note: NoteSchema }, strict),
+  decide_rereview: ReplyBodySchema,
+  supervise: Type.Object({ note: TextSchema(2, 500) }, strict),
 } as const
 export type StaffActionName = keyof typeof ActionBodySchemas
 
@@ -172,6 +230,8 @@ export const RatingBodySchema = Type.Object(
   { additionalProperties: false },
 )
 export const ReviewRequestBodySchema = Type.Object({ reason: TextSchema(5, 1000) }, { additionalProperties: false })
+/** The resident answers a request for more information. */
+export const InfoBodySchema = Type.Object({ text: TextSchema(2, 2000), attachments: AttachmentIdsSchema }, { additionalProperties: false })
 
 export type CaseCreated = Static<typeof CaseCreatedSchema>
 export type CaseDetail = Static<typeof CaseDetailSchema>
@@ -183,4 +243,5 @@ export type Assignment = Static<typeof AssignmentSchema>
 export type Deadlines = Static<typeof DeadlinesSchema>
 export type RatingBody = Static<typeof RatingBodySchema>
 export type ReviewRequestBody = Static<typeof ReviewRequestBodySchema>
+export type InfoBody = Static<typeof InfoBodySchema>
 export type ActionBody<A extends StaffActionName> = Static<(typeof ActionBodySchemas)[A]>

@@ -1,0 +1,38 @@
+import { notifications } from '../../db/schema'
+import type { DbOrTx } from '../../db/client'
+import { newId } from '../../lib/ids'
+
+/** What a resident is told about their case; the worker turns it into each platform's message. */
+export interface CaseNotice {
+  caseId: string
+  residentId: string
+  /** the timeline action that prompted it, e.g. `accepted`, `info_requested` */
+  event: string
+  /** 12-digit tracking number, grouped 4-4-4 */
+  trackingNo: string
+  /** the case title as the resident wrote it */
+  title: string
+  /** the status as residents read it, e.g. 办理中 */
+  statusLabel: string
+  /** one plain sentence, e.g. 您的诉求已受理，将在法定期限内答复 */
+  message: string
+  at: Date
+}
+
+/**
+ * The outbox's write side. `enqueue` only inserts a row, so it belongs inside the transaction
+ * of the change it reports: the notice exists exactly when the change does, and sending it
+ * (the worker's job) never holds up the request.
+ */
+export function createOutbox(db: DbOrTx) {
+  return {
+    enqueue(notice: CaseNotice): void {
+      const { caseId, residentId, event, at, ...payload } = notice
+      db.insert(notifications)
+        .values({ id: newId('n'), caseId, residentId, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
+        .run()
+    },
+  }
+}
+
+export type Outbox = ReturnType<typeof createOutbox>
