@@ -14,10 +14,15 @@ import platformsPlugin from './plugins/platforms'
 import securityPlugin from './plugins/security'
 import validationPlugin from './plugins/validation'
 import authRoutes from './modules/auth/routes'
+import auditModule from './modules/audit/index'
+import { auditRoutes } from './modules/audit/routes'
+import jobsPlugin from './jobs/index'
 import casesModule from './modules/cases/index'
 import catalogRoutes from './modules/catalog/routes'
 import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
+import notificationsModule from './modules/notifications/index'
+import workbenchModule from './modules/workbench/index'
 
 export interface AppOptions {
   clock?: Clock
@@ -53,6 +58,9 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   await app.register(authPlugin)
   await app.register(platformsPlugin)
   await app.register(bootstrapPlugin)
+  await app.register(notificationsModule)
+  await app.register(auditModule)
+  await app.register(jobsPlugin)
 
   await app.register(healthRoutes)
   await app.register(
@@ -60,7 +68,9 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
       await api.register(catalogRoutes, { prefix: '/catalog' })
       await api.register(authRoutes, { prefix: '/auth' })
       await api.register(fileRoutes, { prefix: '/files' })
+      await api.register(auditRoutes, { prefix: '/audit' })
       await api.register(casesModule)
+      await api.register(workbenchModule)
     },
     { prefix: '/api/v1' },
   )

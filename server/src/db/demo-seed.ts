@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { REGIONS, UNITS } from '@xinfang/shared/catalog'
-import { CITY } from '@xinfang/shared/places'
+import type { Role } from '@xinfang/shared/case-status'
+import { CITY, PLACES } from '@xinfang/shared/places'
 import { newId } from '../lib/ids'
 import { hashPassword } from '../lib/passwords'
 import type { PiiCipher } from '../lib/pii'
@@ -9,7 +10,7 @@ import { staff } from './schema'
 
 export interface DemoAccount {
   username: string
-  role: 'office' | 'handler'
+  role: Role
   unit: string
   region: string
 }
@@ -17,12 +18,24 @@ export interface DemoAccount {
 /** The demo street office: 金水区花园路街道, the catalog's own example. */
 export const DEMO_STREET = 'jinshui.huayuanlu'
 
+/** Streets with communities and grids in the seed: one per district. */
+export const demoStreets = (): string[] => [...new Set(PLACES.filter((p) => p.level === 'community').map((p) => p.parent!))]
+
+/** A demo street's grid member works the first grid of its first community. */
+export const demoGridOf = (street: string): string => PLACES.find((p) => p.level === 'grid' && p.code.startsWith(`${street}.`))!.code
+
 /** Every demo staff account; the README lists the same. */
 export function demoAccounts(): DemoAccount[] {
   return [
     { username: 'city.office', role: 'office', unit: 'petition', region: CITY },
+    { username: 'city.supervisor', role: 'supervisor', unit: 'petition', region: CITY },
+    { username: 'city.leader', role: 'leader', unit: 'petition', region: CITY },
+    { username: 'city.admin', role: 'admin', unit: 'petition', region: CITY },
     ...REGIONS.map((r) => ({ username: `${r.code}.office`, role: 'office' as const, unit: 'petition', region: r.code })),
-    { username: `${DEMO_STREET}.office`, role: 'office', unit: 'petition', region: DEMO_STREET },
+    ...demoStreets().flatMap((street) => [
+      { username: `${street}.office`, role: 'office' as const, unit: 'petition', region: street },
+      { username: `${street}.grid`, role: 'grid' as const, unit: 'petition', region: demoGridOf(street) },
+    ]),
     ...UNITS.map((u) => ({ username: `${u.code}.handler`, role: 'handler' as const, unit: u.code, region: CITY })),
   ]
 }

@@ -1,4 +1,5 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, like, or, sql } from 'drizzle-orm'
+import { CITY } from '@xinfang/shared/places'
 import type { Db } from '../../db/client'
 import { staff } from '../../db/schema'
 
@@ -12,6 +13,11 @@ export function createStaffRepository(db: Db) {
     },
     findById(id: string): StaffRow | null {
       return byId.get({ id }) ?? null
+    },
+    /** Active grid members at or below a place, for an office choosing who checks the facts. */
+    gridMembersWithin(place: string): StaffRow[] {
+      const within = place === CITY ? undefined : or(eq(staff.regionCode, place), like(staff.regionCode, `${place}.%`))
+      return db.select().from(staff).where(and(eq(staff.role, 'grid'), eq(staff.active, true), within)).orderBy(staff.regionCode, staff.username).all()
     },
   }
 }

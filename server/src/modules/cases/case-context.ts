@@ -1,20 +1,44 @@
+import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../db/client'
 import type { Clock } from '../../lib/clock'
 import type { PiiCipher } from '../../lib/pii'
-import type { StaffRepository } from '../auth/staff-repository'
-import type { RuleRepository } from '../dispatch/rule-repository'
-import type { FileRepository } from '../files/file-repository'
+import type { AuditRepository } from '../audit/audit-repository'
+import { createResidentRepository, type ResidentRepository } from '../auth/resident-repository'
+import { createStaffRepository, type StaffRepository } from '../auth/staff-repository'
+import { createOutbox, type Outbox } from '../notifications/outbox'
+import { createRuleRepository, type RuleRepository } from '../dispatch/rule-repository'
+import { createFileRepository, type FileRepository } from '../files/file-repository'
 import type { UrlSigner } from '../files/signed-url'
-import type { CaseRepository } from './case-repository'
+import { fileUrlSigner } from '../files/file-views'
+import { createCaseRepository, type CaseRepository } from './case-repository'
 
-/** What the case use cases work with; built once by the cases plugin. */
+/** What the case use cases work with; built once by each plugin that works on cases. */
 export interface CaseContext {
   db: Db
   cases: CaseRepository
   files: FileRepository
   staff: StaffRepository
+  residents: ResidentRepository
+  outbox: Outbox
+  audit: AuditRepository
   rules: RuleRepository
   pii: PiiCipher
   clock: Clock
   signer: UrlSigner
+}
+
+export function createCaseContext(fastify: FastifyInstance): CaseContext {
+  return {
+    db: fastify.db,
+    cases: createCaseRepository(fastify.db),
+    files: createFileRepository(fastify.db),
+    staff: createStaffRepository(fastify.db),
+    residents: createResidentRepository(fastify.db, fastify.pii),
+    outbox: createOutbox(fastify.db),
+    audit: fastify.audit,
+    rules: createRuleRepository(fastify.db),
+    pii: fastify.pii,
+    clock: fastify.clock,
+    signer: fileUrlSigner(fastify.config.auth.jwtSecret),
+  }
 }

@@ -1,49 +1,62 @@
 import type { CaseDetail, CaseList, TrackResult } from '@xinfang/shared/contracts/cases'
+import { maskName, maskPhone } from '@xinfang/shared/masking'
 import { isValidTrackingNo, normalizeTrackingNo } from '@xinfang/shared/tracking-number'
 import { AppError } from '../../lib/app-error'
-import type { Actor } from '../../plugins/auth'
+import type { Actor, StaffActor } from '../../plugins/auth'
 import { fileRef } from '../files/file-views'
-import { canSeeCase } from '../policy/case-policy'
+import { permittedActions } from '../policy/action-policy'
 import type { CaseContext } from './case-context'
-import type { AssignmentRow, CaseRow, Page } from './case-repository'
-import { detailView, summaryView, trackView, type StaffContact } from './case-views'
+import { caseFacts, loadVisible, type LoadedCase } from './case-facts'
+import type { CaseRow, Page } from './case-repository'
+import { detailView, residentActions, summaryView, trackView, type StaffContact } from './case-views'
 
-/**
- * The case as `actor` may see it, or CASE_NOT_FOUND: someone else's case is indistinguishable
- * from one that does not exist, so ids cannot be probed.
- */
-function visibleCase(ctx: CaseContext, actor: Actor, id: string): { row: CaseRow; assignments: AssignmentRow[] } {
-  const row = ctx.cases.findById(id)
-  if (!row) throw new AppError('CASE_NOT_FOUND')
-  const assignments = ctx.cases.assignmentsOf(row.id)
-  if (!canSeeCase(actor, { ownerId: row.ownerId, place: row.streetCode ?? row.regionCode, assignments })) throw new AppError('CASE_NOT_FOUND')
-  return { row, assignments }
+/** Roles that may learn who is behind an anonymous case: the petition office, never the unit. */
+const SEES_ANONYMOUS = new Set(['office', 'supervisor', 'leader'])
+
+/** The resident as staff see them in the detail: masked; the full value is a separate, audited request. */
+function residentBlock(ctx: CaseContext, actor: StaffActor, row: CaseRow): CaseDetail['resident'] {
+  if (row.anonymous && !SEES_ANONYMOUS.has(actor.role)) return null
+  const resident = ctx.residents.findById(row.ownerId)
+  if (!resident) return null
+  const decrypt = (value: string | null) => (value ? ctx.pii.decrypt(value) : null)
+  const name = decrypt(resident.nameEnc)
+  const phone = decrypt(resident.phoneEnc)
+  return { name: name ? maskName(name) : null, phone: phone ? maskPhone(phone) : null, verified: resident.verified }
 }
 
-export const loadVisibleCase = (ctx: CaseContext, actor: Actor, id: string): CaseRow => visibleCase(ctx, actor, id).row
+function staffContacts(ctx: CaseContext, ids: Iterable<string>): Map<string, StaffContact> {
+  const byId = new Map<string, StaffContact>()
+  for (const id of new Set(ids)) {
+    const member = ctx.staff.findById(id)
+    if (member) byId.set(id, { name: member.name, phone: member.phoneEnc ? ctx.pii.decrypt(member.phoneEnc) : null })
+  }
+  return byId
+}
 
 /** The case as `actor` may see it, with its timeline, files and the actions open to them. */
 export function caseDetail(ctx: CaseContext, actor: Actor, caseId: string): CaseDetail {
-  const { row, assignments } = visibleCase(ctx, actor, caseId)
+  const loaded: LoadedCase = loadVisible(ctx, actor, caseId)
+  const { row, assignments } = loaded
   const events = ctx.cases.eventsOf(row.id)
-  const staffById = new Map<string, StaffContact>()
-  for (const id of new Set(events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!))) {
-    const member = ctx.staff.findById(id)
-    if (member) staffById.set(id, { name: member.name, phone: member.phoneEnc ? ctx.pii.decrypt(member.phoneEnc) : null })
-  }
+  const staffById = staffContacts(ctx, events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!))
+  const assignees = staffContacts(ctx, assignments.filter((a) => a.staffId).map((a) => a.staffId!))
   const now = ctx.clock.now()
   return detailView(row, actor, {
+    now,
     assignments,
+    assigneeNames: new Map([...assignees].map(([id, c]) => [id, c.name])),
+    allowedActions: actor.type === 'resident' ? residentActions(row) : permittedActions(actor, caseFacts(ctx, loaded), now),
+    resident: actor.type === 'staff' ? residentBlock(ctx, actor, row) : null,
     events,
     attachments: ctx.files.listByCase(row.id).map((f) => fileRef(f, ctx.signer, now)),
     staffById,
-    contactPhone: row.contactPhoneEnc ? ctx.pii.decrypt(row.contactPhoneEnc) : null,
+    contactPhone: row.contactPhoneEnc && (actor.type === 'resident' || !row.anonymous || SEES_ANONYMOUS.has(actor.role)) ? ctx.pii.decrypt(row.contactPhoneEnc) : null,
   })
 }
 
-const encodeCursor = (row: CaseRow) => Buffer.from(`${row.registeredAt.getTime()}:${row.id}`).toString('base64url')
+export const encodeCursor = (row: CaseRow) => Buffer.from(`${row.registeredAt.getTime()}:${row.id}`).toString('base64url')
 
-function decodeCursor(cursor: string | undefined): Page['cursor'] {
+export function decodeCursor(cursor: string | undefined): Page['cursor'] {
   if (!cursor) return null
   const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':')
   const registeredAt = Number(time)
@@ -51,12 +64,18 @@ function decodeCursor(cursor: string | undefined): Page['cursor'] {
   return { registeredAt, id }
 }
 
+/** One page of rows fetched with one extra, so we know whether there is a next page. */
+export function pageOf<T>(rows: CaseRow[], limit: number, view: (row: CaseRow) => T): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit)
+  return { items: items.map(view), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null }
+}
+
 export function listCases(ctx: CaseContext, actor: Actor, query: { status?: string; cursor?: string; pageSize?: number }): CaseList {
   const limit = query.pageSize ?? 20
   const page = { cursor: decodeCursor(query.cursor), limit: limit + 1, status: query.status }
   const rows = actor.type === 'resident' ? ctx.cases.listByOwner(actor.id, page) : ctx.cases.listVisibleTo(actor, page)
-  const items = rows.slice(0, limit)
-  return { items: items.map(summaryView), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null }
+  const now = ctx.clock.now()
+  return pageOf(rows, limit, (row) => summaryView(row, now))
 }
 
 export function trackCase(ctx: CaseContext, trackingNo: string): TrackResult {

@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { CITY } from '@xinfang/shared/places'
 import type { Db } from '../../db/client'
-import { caseAssignments, caseEvents, cases } from '../../db/schema'
+import { caseAssignments, caseEvents, cases, escalations, residents } from '../../db/schema'
 import type { StaffActor } from '../../plugins/auth'
 
 export type CaseRow = typeof cases.$inferSelect
@@ -14,6 +14,41 @@ export interface Page {
   cursor: { registeredAt: number; id: string } | null
   limit: number
   status?: string | undefined
+}
+
+/** What the workbench narrows a staff member's cases by; every field is optional and they all apply. */
+export interface CaseFilter {
+  statuses?: readonly string[]
+  /** the running clock runs out after / at or before */
+  dueAfter?: Date
+  dueBy?: Date
+  registeredFrom?: Date
+  closedFrom?: Date
+  ratedFrom?: Date
+  satisfaction?: readonly string[]
+  /** in the title or the content */
+  keyword?: string
+  /** the resident's verified phone or the case's contact phone, as a keyed hash */
+  phoneHash?: string
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+function filterSql(f: CaseFilter): SQL | undefined {
+  const parts: (SQL | undefined)[] = [
+    f.statuses ? inArray(cases.status, [...f.statuses]) : undefined,
+    f.dueAfter ? gt(cases.dueAt, f.dueAfter) : undefined,
+    f.dueBy ? lte(cases.dueAt, f.dueBy) : undefined,
+    f.registeredFrom ? gte(cases.registeredAt, f.registeredFrom) : undefined,
+    f.closedFrom ? gte(cases.closedAt, f.closedFrom) : undefined,
+    f.ratedFrom ? gte(cases.ratedAt, f.ratedFrom) : undefined,
+    f.satisfaction ? inArray(cases.satisfaction, [...f.satisfaction]) : undefined,
+    f.keyword ? sql`(${cases.title} like ${`%${escapeLike(f.keyword)}%`} escape '\\' or ${cases.content} like ${`%${escapeLike(f.keyword)}%`} escape '\\')` : undefined,
+    f.phoneHash
+      ? sql`(${cases.contactPhoneHash} = ${f.phoneHash} or ${cases.ownerId} in (select ${residents.id} from ${residents} where ${residents.phoneHash} = ${f.phoneHash}))`
+      : undefined,
+  ]
+  return and(...parts)
 }
 
 // Place codes are [a-z0-9] segments joined by dots, so LIKE's wildcards never occur in them.
@@ -33,7 +68,7 @@ function visibleTo(actor: StaffActor): SQL {
   const atOrBelow = everywhere ? always : within(sql`a.region_code`, actor.region)
   // ...or above it (a city unit's case seen by its district branch) when the case is in the actor's area
   const aboveInArea = sql`((a.region_code = ${CITY} or ${actor.region} = a.region_code or ${actor.region} like a.region_code || '.%') and ${inJurisdiction})`
-  const heldByUnit = sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.unit_code = ${actor.unit} and (${atOrBelow} or ${aboveInArea}))`
+  const heldByUnit = sql`exists (select 1 from ${caseAssignments} a where a.case_id = ${cases.id} and a.ended_at is null and ((a.staff_id is null and a.unit_code = ${actor.unit} and (${atOrBelow} or ${aboveInArea})) or a.staff_id = ${actor.id}))`
   return actor.role === 'handler' ? heldByUnit : sql`(${inJurisdiction} or ${heldByUnit})`
 }
 
@@ -57,7 +92,12 @@ export function createCaseRepository(db: Db) {
     byId: db.select().from(cases).where(eq(cases.id, byId)).prepare(),
     byTrackingNo: db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
     trackingNoTaken: db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
-    assignmentsOf: db.select().from(caseAssignments).where(eq(caseAssignments.caseId, byId)).orderBy(asc(caseAssignments.id)).prepare(),
+    assignmentsOf: db
+      .select()
+      .from(caseAssignments)
+      .where(and(eq(caseAssignments.caseId, byId), isNull(caseAssignments.endedAt)))
+      .orderBy(asc(caseAssignments.id))
+      .prepare(),
     eventsOf: db.select().from(caseEvents).where(eq(caseEvents.caseId, byId)).orderBy(asc(caseEvents.id)).prepare(),
     ownersFirstPage: db
       .select()
@@ -88,15 +128,40 @@ export function createCaseRepository(db: Db) {
     listByOwner(ownerId: string, p: Page): CaseRow[] {
       return p.cursor || p.status ? page(eq(cases.ownerId, ownerId), p) : statements.ownersFirstPage.all({ id: ownerId, limit: p.limit })
     },
-    listVisibleTo(actor: StaffActor, p: Page): CaseRow[] {
-      return page(visibleTo(actor), p)
+    listVisibleTo(actor: StaffActor, p: Page, filter: CaseFilter = {}): CaseRow[] {
+      return page(and(visibleTo(actor), filterSql(filter)), p)
+    },
+    countVisibleTo(actor: StaffActor, filter: CaseFilter): number {
+      return db.select({ n: count() }).from(cases).where(and(visibleTo(actor), filterSql(filter))).get()?.n ?? 0
+    },
+    /** Open cases whose running clock ran out before `now` and that have no escalation for it yet. */
+    overdueUnescalated(now: Date, limit: number): CaseRow[] {
+      return db
+        .select()
+        .from(cases)
+        .where(
+          and(
+            lt(cases.dueAt, now),
+            sql`not exists (select 1 from ${escalations} e where e.case_id = ${cases.id} and e.kind = 'escalation' and e.clock = ${cases.dueClock} and e.due_at = ${cases.dueAt})`,
+          ),
+        )
+        .orderBy(asc(cases.dueAt))
+        .limit(limit)
+        .all()
+    },
+    addEscalation(row: typeof escalations.$inferInsert): void {
+      db.insert(escalations).values(row).onConflictDoNothing().run()
     },
 
     insertAssignments(rows: (typeof caseAssignments.$inferInsert)[]): AssignmentRow[] {
       return rows.length === 0 ? [] : db.insert(caseAssignments).values(rows).returning().all()
     },
+    /** The assignments in force: ended ones (reassigned, objection upheld) stay for the record only. */
     assignmentsOf(caseId: string): AssignmentRow[] {
       return statements.assignmentsOf.all({ id: caseId })
+    },
+    updateAssignment(id: number, patch: Partial<typeof caseAssignments.$inferInsert>): void {
+      db.update(caseAssignments).set(patch).where(eq(caseAssignments.id, id)).run()
     },
 
     addEvents(rows: NewEvent[]): void {

@@ -1,4 +1,6 @@
-import { allowedActions, STATUS_LABELS, type CaseStatus } from '@xinfang/shared/case-status'
+import { STATUS_LABELS, type CaseStatus } from '@xinfang/shared/case-status'
+import { deadlineState } from '@xinfang/shared/deadlines'
+import { placeName } from '@xinfang/shared/places'
 import type { Assignment, CaseDetail, CaseSummary, Deadlines, TimelineEntry, TrackResult } from '@xinfang/shared/contracts/cases'
 import { maskName, maskPhone } from '@xinfang/shared/masking'
 import { orgName } from '@xinfang/shared/org'
@@ -11,21 +13,25 @@ import type { AssignmentRow, CaseRow, EventRow } from './case-repository'
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const actionLabel = (action: string) => TIMELINE_ACTIONS[action as TimelineAction] ?? action
 
-export const assignmentView = (a: AssignmentRow): Assignment => ({
+export const assignmentView = (a: AssignmentRow, names: ReadonlyMap<string, string> = new Map()): Assignment => ({
   unit: a.unitCode,
-  unitName: orgName(a.unitCode, a.regionCode),
+  unitName: a.staffId ? `${placeName(a.regionCode) ?? ''}网格员` : orgName(a.unitCode, a.regionCode),
   region: a.regionCode,
   role: a.role,
   roleLabel: ASSIGNMENT_ROLES[a.role as AssignmentRole],
   ruleId: a.ruleId,
+  assignee: a.staffId ? { id: a.staffId, name: names.get(a.staffId) ?? '' } : null,
+  assignedAt: a.assignedAt.toISOString(),
+  objection: a.objectionReason && a.objectedAt && !a.objectionDecidedAt ? { reason: a.objectionReason, at: a.objectedAt.toISOString() } : null,
 })
 
 export const deadlinesView = (row: CaseRow): Deadlines => ({
   acceptBy: row.status === 'registered' ? iso(row.acceptDue) : null,
   respondBy: row.status === 'registered' ? iso(row.respondDue) : null,
   replyBy: row.status === 'registered' || row.status === 'accepted' ? iso(row.replyDue) : null,
-  reviewRequestBy: row.satisfaction === 'unsatisfied' && !row.reviewRequestedAt ? iso(row.reviewRequestDue) : null,
-  reviewBy: row.status === 'review_requested' || row.status === 'reviewing' ? iso(row.reviewDue) : null,
+  reviewRequestBy:
+    row.satisfaction !== 'unsatisfied' ? null : !row.reviewDecidedAt ? (row.reviewRequestedAt ? null : iso(row.reviewRequestDue)) : row.rereviewRequestedAt ? null : iso(row.rereviewRequestDue),
+  reviewBy: row.status === 'review_requested' || row.status === 'reviewing' ? iso(row.reviewDue) : row.status === 'rereview_requested' || row.status === 'rereviewing' ? iso(row.rereviewDue) : null,
 })
 
 /** The fields a list item and public tracking share. */
@@ -39,10 +45,16 @@ const headline = (row: CaseRow) => ({
   registeredAt: row.registeredAt.toISOString(),
 })
 
-export const summaryView = (row: CaseRow): CaseSummary => ({
+/** How it ended, in honest words: a case closed without the problem fixed never reads as fixed. */
+const outcomeLabel = (row: CaseRow): string | null => (row.replyOutcome ? (REPLY_OUTCOMES[row.replyOutcome as ReplyOutcome] ?? null) : null)
+
+export const summaryView = (row: CaseRow, now: Date): CaseSummary => ({
   id: row.id,
   title: row.title,
   ...headline(row),
+  outcomeLabel: outcomeLabel(row),
+  dueAt: iso(row.dueAt),
+  deadlineState: row.dueAt ? deadlineState(row.dueAt, now) : null,
   updatedAt: row.updatedAt.toISOString(),
 })
 
@@ -74,7 +86,12 @@ function timelineEntry(e: EventRow, viewer: Actor, staffById: ReadonlyMap<string
 }
 
 export interface DetailParts {
+  now: Date
   assignments: AssignmentRow[]
+  assigneeNames: ReadonlyMap<string, string>
+  allowedActions: string[]
+  /** masked name and phone for staff; null for residents, and for units on an anonymous case */
+  resident: CaseDetail['resident']
   events: EventRow[]
   attachments: FileRef[]
   staffById: ReadonlyMap<string, StaffContact>
@@ -82,9 +99,8 @@ export interface DetailParts {
 }
 
 export function detailView(row: CaseRow, viewer: Actor, parts: DetailParts): CaseDetail {
-  const role = viewer.type === 'resident' ? 'resident' : viewer.role
   return {
-    ...summaryView(row),
+    ...summaryView(row, parts.now),
     kind: row.kind,
     content: row.content,
     street: row.streetCode,
@@ -93,29 +109,51 @@ export function detailView(row: CaseRow, viewer: Actor, parts: DetailParts): Cas
     contactPhone: parts.contactPhone ? maskPhone(parts.contactPhone) : null,
     anonymous: row.anonymous,
     attachments: parts.attachments,
-    assignments: parts.assignments.map(assignmentView),
+    assignments: parts.assignments.map((a) => assignmentView(a, parts.assigneeNames)),
     deadlines: deadlinesView(row),
     reply:
       row.replyText && row.repliedAt
-        ? { text: row.replyText, outcome: row.replyOutcome ?? 'explained', outcomeLabel: REPLY_OUTCOMES[(row.replyOutcome ?? 'explained') as ReplyOutcome], at: row.repliedAt.toISOString() }
+        ? { text: row.replyText, outcome: row.replyOutcome ?? 'explained', outcomeLabel: outcomeLabel(row) ?? REPLY_OUTCOMES.explained, at: row.repliedAt.toISOString() }
         : null,
     rejection: row.rejectReason && row.rejectedAt ? { reason: row.rejectReason, channel: row.rejectChannel ?? '', at: row.rejectedAt.toISOString() } : null,
     rating:
       row.satisfaction && row.ratedAt
         ? { satisfaction: row.satisfaction, label: SATISFACTION[row.satisfaction as Satisfaction], comment: row.ratingComment, at: row.ratedAt.toISOString() }
         : null,
-    review: row.reviewReason && row.reviewRequestedAt ? { reason: row.reviewReason, at: row.reviewRequestedAt.toISOString() } : null,
+    review: reviewView(row),
+    infoRequest: row.infoQuestion && row.infoRequestedAt ? { question: row.infoQuestion, at: row.infoRequestedAt.toISOString() } : null,
+    extension:
+      row.extensionStatus && row.extensionRequestedAt
+        ? {
+            days: row.extensionDays ?? 0,
+            reason: row.extensionReason ?? '',
+            status: row.extensionStatus,
+            requestedAt: row.extensionRequestedAt.toISOString(),
+            decidedAt: iso(row.extensionDecidedAt),
+            note: row.extensionNote,
+          }
+        : null,
+    resident: parts.resident,
     timeline: parts.events.map((e) => timelineEntry(e, viewer, parts.staffById)),
-    allowedActions: viewer.type === 'resident' ? residentActions(row) : allowedActions(row.status as CaseStatus, role),
+    allowedActions: parts.allowedActions,
   }
 }
 
+const reviewView = (row: CaseRow): CaseDetail['review'] => {
+  if (row.rereviewReason && row.rereviewRequestedAt) return { reason: row.rereviewReason, at: row.rereviewRequestedAt.toISOString(), stage: 'rereview' }
+  if (row.reviewReason && row.reviewRequestedAt) return { reason: row.reviewReason, at: row.reviewRequestedAt.toISOString(), stage: 'review' }
+  return null
+}
+
 /** What the owner can do next, in the words of the API routes. */
-function residentActions(row: CaseRow): string[] {
+export function residentActions(row: CaseRow): string[] {
   const replied = row.status === 'replied' || row.status === 'closed'
+  const unsatisfied = replied && row.satisfaction === 'unsatisfied'
   const actions: string[] = []
+  if (row.infoRequestedAt) actions.push('provide_info')
   if (replied && !row.satisfaction && row.repliedAt) actions.push('rate')
-  if (replied && row.satisfaction === 'unsatisfied' && !row.reviewRequestedAt) actions.push('request_review')
+  if (unsatisfied && !row.reviewDecidedAt && !row.reviewRequestedAt) actions.push('request_review')
+  if (unsatisfied && row.reviewDecidedAt && !row.rereviewRequestedAt) actions.push('request_rereview')
   return actions
 }
 

@@ -1,65 +1,46 @@
-import { transition, type CaseAction, type CaseStatus } from '@xinfang/shared/case-status'
 import type { ActionBody, StaffActionName } from '@xinfang/shared/contracts/cases'
-import { dueDate } from '@xinfang/shared/deadlines'
 import { orgName } from '@xinfang/shared/org'
-import { REPLY_OUTCOMES, type TimelineAction } from '@xinfang/shared/timeline'
+import { ACTION_RULES, transition, type CaseAction, type CaseStatus, type Role } from '@xinfang/shared/case-status'
 import { AppError } from '../../lib/app-error'
 import type { StaffActor } from '../../plugins/auth'
+import { authorize } from '../policy/action-policy'
 import type { CaseContext } from './case-context'
-import type { CaseRow, NewCase } from './case-repository'
-import { loadVisibleCase } from './case-queries'
-
-type Change = { patch: Partial<NewCase>; note: string | null; data?: Record<string, unknown> }
-
-/** The timeline entry each action writes. */
-const EVENTS: { [A in StaffActionName]: TimelineAction } = { accept: 'accepted', reject: 'rejected', reply: 'replied', close: 'closed' }
-
-/** What each staff action writes on the case, and what the timeline says about it. */
-const CHANGES: { [A in StaffActionName]: (row: CaseRow, body: ActionBody<A>, now: Date) => Change } = {
-  accept: (row, body, now) => ({
-    // a zone case keeps its own, shorter reply clock
-    patch: { acceptedAt: now, replyDue: row.zone ? row.replyDue : dueDate('reply', now) },
-    note: body.note ?? '已受理，将在法定期限内办理并答复',
-  }),
-  reject: (_row, body, now) => ({
-    patch: { rejectReason: body.reason, rejectChannel: body.channel, rejectedAt: now },
-    note: `不予受理：${body.reason}。请通过以下途径解决：${body.channel}`,
-  }),
-  reply: (_row, body, now) => ({
-    patch: { replyText: body.text, replyOutcome: body.outcome, repliedAt: now, reviewRequestDue: dueDate('reviewRequest', now) },
-    note: `答复意见：${REPLY_OUTCOMES[body.outcome]}`,
-    data: { outcome: body.outcome, attachments: body.attachments?.length ?? 0 },
-  }),
-  close: (_row, body, now) => ({ patch: { closedAt: now }, note: body.note ?? '已办结' }),
-}
+import { caseFacts, loadVisible } from './case-facts'
+import { record } from './case-record'
+import type { CaseRow } from './case-repository'
+import { STEPS } from './action-steps'
+import { withClock } from './running-clock'
 
 /** Refuses an action the status machine does not allow from here, or to this role. */
-export function checkTransition(status: string, action: CaseAction, role: Parameters<typeof transition>[2]): CaseStatus {
+export function checkTransition(status: string, action: CaseAction, role: Role): CaseStatus {
   const result = transition(status as CaseStatus, action, role)
   if (!result.ok) throw new AppError(result.reason === 'forbidden_role' ? 'FORBIDDEN' : 'INVALID_TRANSITION')
   return result.to
 }
 
 /**
- * A staff member moves a case on. The status machine in shared/ decides whether the action is
- * allowed in this state to this role; the change and its timeline entry commit together.
+ * A staff member works a case. The policy decides whether this person may take this action on
+ * this case now (role, state, who holds it, the action's own rule); the step says what changes.
+ * The change, its timeline entry and the resident's notice commit together or not at all.
  */
-export function actOnCase<A extends StaffActionName>(ctx: CaseContext, actor: StaffActor, caseId: string, action: A, body: ActionBody<A>) {
+export function actOnCase<A extends StaffActionName>(ctx: CaseContext, actor: StaffActor, caseId: string, action: A, body: ActionBody<A>): CaseRow {
   return ctx.db.transaction(() => {
-    const row = loadVisibleCase(ctx, actor, caseId)
-    const to = checkTransition(row.status, action, actor.role)
+    const loaded = loadVisible(ctx, actor, caseId)
+    const { row } = loaded
+    const facts = caseFacts(ctx, loaded)
+    const now = ctx.clock.now()
+    const verdict = authorize(actor, action, facts, now)
+    if (!verdict.ok) throw new AppError(verdict.code)
     const member = ctx.staff.findById(actor.id)
     if (!member?.active) throw new AppError('FORBIDDEN')
-    if (action === 'reply') {
-      const ids = (body as ActionBody<'reply'>).attachments ?? []
-      if (ctx.files.findAttachable(ids, { type: 'staff', id: actor.id }).length !== ids.length) throw new AppError('ATTACHMENT_INVALID')
-      ctx.files.attach(ids, row.id)
-    }
-    const now = ctx.clock.now()
-    const change = CHANGES[action](row, body, now)
-    const updated = ctx.cases.update(row.id, row.status, { ...change.patch, status: to, updatedAt: now })
+
+    const change = STEPS[action]({ ctx, actor, row, assignments: loaded.assignments, facts, now }, body)
+    const to = ACTION_RULES[action].to ?? row.status
+    const moved = to !== row.status
+    const updated = ctx.cases.update(row.id, row.status, withClock(row, { ...change.patch, status: to, updatedAt: now }))
+    // another request moved the case between our read and this write
     if (!updated) throw new AppError('INVALID_TRANSITION')
-    ctx.cases.addEvents([
+    record(ctx, updated, [
       {
         caseId: row.id,
         at: now,
@@ -67,9 +48,10 @@ export function actOnCase<A extends StaffActionName>(ctx: CaseContext, actor: St
         actorId: actor.id,
         actorLabel: member.name,
         actorUnit: orgName(actor.unit, actor.region),
-        action: EVENTS[action],
-        fromStatus: row.status,
-        toStatus: to,
+        action: change.event,
+        // statuses only on entries that changed it: the rest are notes on the way
+        fromStatus: moved ? row.status : null,
+        toStatus: moved ? to : null,
         note: change.note,
         data: change.data ?? null,
       },

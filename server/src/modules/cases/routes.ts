@@ -8,6 +8,7 @@ import {
   CreateCaseBodySchema,
   IdempotencyHeadersSchema,
   ListCasesQuerySchema,
+  InfoBodySchema,
   RatingBodySchema,
   ReviewRequestBodySchema,
   type StaffActionName,
@@ -19,7 +20,9 @@ import type { Actor, ResidentActor, StaffActor } from '../../plugins/auth'
 import { idempotentWrite } from '../idempotency/idempotent-write'
 import type { CaseContext } from './case-context'
 import { caseDetail, listCases } from './case-queries'
-import { rateCase, requestReview } from './feedback'
+import { provideInfo, rateCase, requestReview } from './feedback'
+import { revealPii } from './reveal'
+import { RevealBodySchema, RevealResultSchema } from '@xinfang/shared/contracts/workbench'
 import { actOnCase } from './handling'
 import { submitCase } from './submission'
 
@@ -117,6 +120,16 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
       )
 
     residentWrite('/:id/rating', '评价答复（满意 / 基本满意 / 不满意），每件一次', RatingBodySchema, (actor, id, body) => rateCase(ctx, actor, id, body))
-    residentWrite('/:id/review-request', '对答复不满意时申请复查（答复后30个工作日内）', ReviewRequestBodySchema, (actor, id, body) => requestReview(ctx, actor, id, body))
+    residentWrite('/:id/review-request', '对答复不满意时申请复查；复查后仍不满意，同一接口申请复核（各30个工作日内）', ReviewRequestBodySchema, (actor, id, body) => requestReview(ctx, actor, id, body))
+    residentWrite('/:id/info', '按办理单位的要求补充材料', InfoBodySchema, (actor, id, body) => provideInfo(ctx, actor, id, body))
+
+    fastify.post(
+      '/:id/reveal',
+      {
+        schema: { ...secured, summary: '查看群众完整的电话、姓名或身份证号（每次查看留痕）', params: IdParamsSchema, body: RevealBodySchema, response: { 200: RevealResultSchema, ...errors } },
+        preHandler: fastify.requireStaff,
+      },
+      async (request) => revealPii(ctx, request.actor as StaffActor, request.params.id, request.body, request.ip),
+    )
   }
 }

@@ -10,6 +10,7 @@ import type { ResidentActor } from '../../plugins/auth'
 import { decideDispatch } from '../dispatch/dispatcher'
 import type { CaseContext } from './case-context'
 import { assignmentView, deadlinesView } from './case-views'
+import { runningClock } from './running-clock'
 
 const TITLE_LENGTH = 24
 const MAX_VOICE_NOTES = 1
@@ -60,7 +61,7 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
     }
 
     const now = ctx.clock.now()
-    const row = ctx.cases.insert({
+    const fields = {
       id: newId('c'),
       trackingNo: uniqueTrackingNo(ctx),
       ownerId: actor.id,
@@ -74,21 +75,23 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
       latitude: body.location?.latitude ?? null,
       longitude: body.location?.longitude ?? null,
       contactPhoneEnc: body.contactPhone ? ctx.pii.encrypt(body.contactPhone) : null,
+      contactPhoneHash: body.contactPhone ? ctx.pii.hash(body.contactPhone) : null,
       anonymous: body.anonymous ?? false,
-      status: 'registered',
+      status: 'registered' as const,
       registeredAt: now,
       acceptDue: dueDate('accept', now),
       respondDue: zone ? new Date(now.getTime() + HOUR_MS) : null,
       replyDue: zone ? dueDate('zoneComplex', now) : null,
       updatedAt: now,
-    })
+    }
+    const row = ctx.cases.insert({ ...fields, ...runningClock({ ...fields, reviewDue: null, rereviewDue: null }) })
     ctx.files.attach(attachmentIds, row.id)
 
     const decision = decideDispatch(ctx.rules.active(), { zone, category, region })
     const assignments = ctx.cases.insertAssignments(
       decision.assignments.map((a) => ({ caseId: row.id, unitCode: a.unit, regionCode: a.region, role: a.role, ruleId: a.ruleId, assignedAt: now })),
     )
-    const views = assignments.map(assignmentView)
+    const views = assignments.map((a) => assignmentView(a))
     ctx.cases.addEvents([
       { caseId: row.id, at: now, actorType: 'resident', actorId: actor.id, actorLabel: '群众', action: 'submitted', toStatus: 'registered', note: null, data: { attachments: attachmentIds.length } },
       {

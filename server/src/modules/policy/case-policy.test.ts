@@ -8,8 +8,8 @@ const heatingInJinshui: CaseScope = {
   ownerId: 'r_alice',
   place: 'jinshui.huayuanlu',
   assignments: [
-    { unitCode: 'heating', regionCode: 'city' },
-    { unitCode: 'petition', regionCode: 'jinshui' },
+    { unitCode: 'heating', regionCode: 'city', staffId: null },
+    { unitCode: 'petition', regionCode: 'jinshui', staffId: null },
   ],
 }
 
@@ -38,12 +38,12 @@ describe('canSeeCase', () => {
   })
 
   it('does not give a handler jurisdiction over everything in their region', () => {
-    const unassigned = { ...heatingInJinshui, assignments: [{ unitCode: 'petition', regionCode: 'city' }] }
+    const unassigned = { ...heatingInJinshui, assignments: [{ unitCode: 'petition', regionCode: 'city', staffId: null }] }
     expect(canSeeCase(staff('handler', 'housing', 'jinshui'), unassigned)).toBe(false)
   })
 
   it('sends a case with no place only to the city level and the assigned units', () => {
-    const nowhere: CaseScope = { ownerId: 'r_alice', place: null, assignments: [{ unitCode: 'petition', regionCode: 'city' }] }
+    const nowhere: CaseScope = { ownerId: 'r_alice', place: null, assignments: [{ unitCode: 'petition', regionCode: 'city', staffId: null }] }
     expect(canSeeCase(staff('office', 'petition', 'city'), nowhere)).toBe(true)
     expect(canSeeCase(staff('office', 'petition', 'jinshui'), nowhere)).toBe(false)
   })

@@ -1,0 +1,54 @@
+import { CLOCKS, chinaDateString, type ClockName } from '@xinfang/shared/deadlines'
+import { orgName } from '@xinfang/shared/org'
+import { CITY, parentOf } from '@xinfang/shared/places'
+import type { CaseContext } from '../modules/cases/case-context'
+import { record } from '../modules/cases/case-record'
+import type { CaseRow } from '../modules/cases/case-repository'
+
+const BATCH = 200
+const HOLDING_ROLES = new Set(['lead', 'territorial', 'triage'])
+const depth = (region: string) => (region === CITY ? 0 : region.split('.').length)
+
+/**
+ * The level above whoever holds the case: a street's case goes up to its district, a district's
+ * to the city; what the city holds (its departments, its own office) is supervised by the city
+ * petition office.
+ */
+export function escalationTarget(holderRegions: readonly string[]): string {
+  const deepest = holderRegions.reduce((a, b) => (depth(b) > depth(a) ? b : a), CITY)
+  return parentOf(deepest) ?? CITY
+}
+
+function escalate(ctx: CaseContext, row: CaseRow, now: Date): void {
+  const clock = row.dueClock as ClockName
+  const dueAt = row.dueAt!
+  const toRegion = escalationTarget(ctx.cases.assignmentsOf(row.id).filter((a) => HOLDING_ROLES.has(a.role)).map((a) => a.regionCode))
+  ctx.cases.addEscalation({ caseId: row.id, kind: 'escalation', clock, dueAt, toRegion, at: now })
+  record(ctx, row, [
+    {
+      caseId: row.id,
+      at: now,
+      actorType: 'system',
+      actorLabel: '系统',
+      action: 'escalated',
+      note: `${CLOCKS[clock]?.label ?? '办理期限'}已于${chinaDateString(dueAt)}届满，已提请${orgName('petition', toRegion)}督办`,
+      data: { clock, dueAt: dueAt.toISOString(), toRegion },
+    },
+  ])
+}
+
+/**
+ * 督办: every open case whose running clock has run out is escalated to the level above, once per
+ * clock and due time (an approved extension gives a new due time, and a new escalation if that
+ * one passes too). Safe to run any number of times, from any number of timers.
+ */
+export function escalateOverdue(ctx: CaseContext): number {
+  const now = ctx.clock.now()
+  let total = 0
+  for (;;) {
+    const rows = ctx.cases.overdueUnescalated(now, BATCH)
+    ctx.db.transaction(() => rows.forEach((row) => escalate(ctx, row, now)))
+    total += rows.length
+    if (rows.length < BATCH) return total
+  }
+}

@@ -1,0 +1,37 @@
+import fp from 'fastify-plugin'
+import { createCaseContext } from '../modules/cases/case-context'
+import { escalateOverdue } from './escalation'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    jobs: { escalateOverdue(): number }
+  }
+}
+
+/**
+ * Timed work. Escalation runs every `jobs.escalationIntervalMs` (0 turns the timer off; tests call
+ * `app.jobs.escalateOverdue()` with a fake clock instead).
+ */
+export default fp(
+  async (fastify) => {
+    const ctx = createCaseContext(fastify)
+    const jobs = { escalateOverdue: () => escalateOverdue(ctx) }
+    fastify.decorate('jobs', jobs)
+    const every = fastify.config.jobs.escalationIntervalMs
+    if (every <= 0) return
+    let timer: NodeJS.Timeout | undefined
+    fastify.addHook('onReady', async () => {
+      timer = setInterval(() => {
+        try {
+          const escalated = jobs.escalateOverdue()
+          if (escalated > 0) fastify.log.info({ escalated }, 'overdue cases escalated')
+        } catch (error) {
+          fastify.log.error({ err: error }, 'escalation run failed; the next run retries')
+        }
+      }, every)
+      timer.unref()
+    })
+    fastify.addHook('onClose', async () => clearInterval(timer))
+  },
+  { name: 'jobs', dependencies: ['db', 'config', 'audit', 'pii'] },
+)

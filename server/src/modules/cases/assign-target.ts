@@ -1,0 +1,61 @@
+import type { AssignTarget } from '@xinfang/shared/contracts/cases'
+import { orgName } from '@xinfang/shared/org'
+import { CITY, isKnownPlace, isWithin, placeLevel, placeName } from '@xinfang/shared/places'
+import { isRegionCode } from '@xinfang/shared/catalog'
+import { AppError } from '../../lib/app-error'
+import type { StaffActor } from '../../plugins/auth'
+import type { CaseContext } from './case-context'
+import type { AssignmentRow, CaseRow } from './case-repository'
+import { placeOfCase } from './case-facts'
+
+export interface ResolvedTarget {
+  unitCode: string
+  regionCode: string
+  staffId: string | null
+  role: 'lead' | 'verify'
+  name: string
+}
+
+const related = (a: string | null, b: string) => a === null || isWithin(a, b) || isWithin(b, a)
+
+/**
+ * Checks that an office may hand the case to this target and names it. A unit at the actor's
+ * level or below; a petition office below the actor's level, where the case is; a grid member
+ * in the actor's jurisdiction, where the case is.
+ */
+export function resolveTarget(ctx: CaseContext, actor: StaffActor, row: CaseRow, target: AssignTarget): ResolvedTarget {
+  const place = placeOfCase(row)
+  const invalid = () => new AppError('ASSIGNEE_INVALID')
+  switch (target.kind) {
+    case 'unit': {
+      const levelOk = target.region === CITY || isRegionCode(target.region)
+      if (target.unit === 'petition' || !levelOk || !isWithin(target.region, actor.region) || !related(place, target.region)) throw invalid()
+      return { unitCode: target.unit, regionCode: target.region, staffId: null, role: 'lead', name: orgName(target.unit, target.region) }
+    }
+    case 'office': {
+      const below = target.region !== actor.region && isWithin(target.region, actor.region)
+      const level = placeLevel(target.region)
+      if (!isKnownPlace(target.region) || !below || (level !== 'district' && level !== 'street' && level !== 'community') || !related(place, target.region)) throw invalid()
+      return { unitCode: 'petition', regionCode: target.region, staffId: null, role: 'lead', name: orgName('petition', target.region) }
+    }
+    case 'grid': {
+      const member = ctx.staff.findById(target.staffId)
+      if (!member?.active || member.role !== 'grid' || !isWithin(member.regionCode, actor.region) || !related(place, member.regionCode)) throw invalid()
+      return { unitCode: member.unitCode, regionCode: member.regionCode, staffId: member.id, role: 'verify', name: `${placeName(member.regionCode) ?? ''}网格员${member.name}` }
+    }
+  }
+}
+
+/** Hands the case on; `replace` ends the current lead assignments (改派), and a real assignment ends triage. */
+export function assignTo(ctx: CaseContext, actor: StaffActor, row: CaseRow, current: AssignmentRow[], target: ResolvedTarget, options: { replace: boolean; now: Date }) {
+  const same = current.find((a) => a.unitCode === target.unitCode && a.regionCode === target.regionCode && a.staffId === target.staffId)
+  if (same) throw new AppError('ASSIGNEE_INVALID', `已经交办给${target.name}了`)
+  if (target.role === 'lead') {
+    for (const a of current) {
+      if (a.role === 'triage' || (options.replace && a.role === 'lead')) ctx.cases.updateAssignment(a.id, { endedAt: options.now, endReason: options.replace ? 'reassigned' : 'triaged' })
+    }
+  }
+  ctx.cases.insertAssignments([
+    { caseId: row.id, unitCode: target.unitCode, regionCode: target.regionCode, staffId: target.staffId, role: target.role, ruleId: null, assignedBy: actor.id, dispatchRegion: actor.region, assignedAt: options.now },
+  ])
+}

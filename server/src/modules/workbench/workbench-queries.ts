@@ -1,0 +1,124 @@
+import { UNITS, isUnitCode, unitName } from '@xinfang/shared/catalog'
+import type { CaseStatus } from '@xinfang/shared/case-status'
+import { chinaDateString, dueSoonLimit } from '@xinfang/shared/deadlines'
+import { orgName } from '@xinfang/shared/org'
+import { ancestorsOf, CITY, districtOf, fullPlaceName, isWithin, placeLevel, placeName, streetsOf } from '@xinfang/shared/places'
+import { isValidTrackingNo, normalizeTrackingNo } from '@xinfang/shared/tracking-number'
+import type { Assignees, QueueBucket, SearchResult, WorkbenchSummary, WorkItem, WorkList } from '@xinfang/shared/contracts/workbench'
+import type { StaffActor } from '../../plugins/auth'
+import type { CaseContext } from '../cases/case-context'
+import { loadVisibleCase, placeOfCase } from '../cases/case-facts'
+import type { CaseFilter, CaseRow } from '../cases/case-repository'
+import { assignmentView, summaryView } from '../cases/case-views'
+import { decodeCursor, pageOf } from '../cases/case-queries'
+
+const DAY_MS = 86_400_000
+const SATISFACTION_WINDOW_DAYS = 30
+
+/** The four queues, as filters on the cases a person may see. */
+function bucketFilter(bucket: QueueBucket, now: Date): CaseFilter {
+  switch (bucket) {
+    case 'to_accept':
+      return { statuses: ['registered', 'review_requested', 'rereview_requested'] satisfies CaseStatus[] }
+    case 'to_handle':
+      return { statuses: ['accepted', 'mediating', 'reviewing', 'rereviewing'] satisfies CaseStatus[] }
+    case 'due_soon':
+      return { dueAfter: now, dueBy: dueSoonLimit(now) }
+    case 'overdue':
+      return { dueBy: now }
+  }
+}
+
+const startOfChinaDay = (now: Date) => new Date(`${chinaDateString(now)}T00:00:00+08:00`)
+
+function workItem(ctx: CaseContext, row: CaseRow, now: Date): WorkItem {
+  return { ...summaryView(row, now), holders: ctx.cases.assignmentsOf(row.id).map((a) => assignmentView(a).unitName) }
+}
+
+function workList(ctx: CaseContext, actor: StaffActor, filter: CaseFilter, query: { cursor?: string; pageSize?: number }): WorkList {
+  const limit = query.pageSize ?? 20
+  const now = ctx.clock.now()
+  const rows = ctx.cases.listVisibleTo(actor, { cursor: decodeCursor(query.cursor), limit: limit + 1 }, filter)
+  return pageOf(rows, limit, (row) => workItem(ctx, row, now))
+}
+
+export const queue = (ctx: CaseContext, actor: StaffActor, query: { bucket: QueueBucket; cursor?: string; pageSize?: number }): WorkList =>
+  workList(ctx, actor, bucketFilter(query.bucket, ctx.clock.now()), query)
+
+/** The jurisdiction at a glance: the four queues and today's figures. */
+export function summary(ctx: CaseContext, actor: StaffActor): WorkbenchSummary {
+  const now = ctx.clock.now()
+  const count = (filter: CaseFilter) => ctx.cases.countVisibleTo(actor, filter)
+  const today = startOfChinaDay(now)
+  const ratedFrom = new Date(now.getTime() - SATISFACTION_WINDOW_DAYS * DAY_MS)
+  const rated = count({ ratedFrom })
+  const satisfied = count({ ratedFrom, satisfaction: ['satisfied', 'basic'] })
+  const overdue = count(bucketFilter('overdue', now))
+  return {
+    jurisdiction: {
+      region: actor.region,
+      regionName: fullPlaceName(actor.region) ?? actor.region,
+      unit: actor.unit,
+      unitName: isUnitCode(actor.unit) ? unitName(actor.unit) : actor.unit,
+      orgName: orgName(actor.unit, actor.region),
+    },
+    counts: { to_accept: count(bucketFilter('to_accept', now)), to_handle: count(bucketFilter('to_handle', now)), due_soon: count(bucketFilter('due_soon', now)), overdue },
+    today: {
+      date: chinaDateString(now),
+      newCases: count({ registeredFrom: today }),
+      closed: count({ closedFrom: today, statuses: ['closed'] }),
+      overdue,
+      rated,
+      satisfied,
+      satisfactionRate: rated === 0 ? null : Math.round((satisfied / rated) * 1000) / 1000,
+    },
+  }
+}
+
+const PHONE = /^1[3-9]\d{9}$/
+
+/** One box for everything: a tracking number, a phone number, or words from the title or content. */
+export function search(ctx: CaseContext, actor: StaffActor, query: { q: string; cursor?: string; pageSize?: number }): SearchResult {
+  const q = query.q.trim()
+  if (isValidTrackingNo(q)) {
+    const row = ctx.cases.findByTrackingNo(normalizeTrackingNo(q)!)
+    const visible = row ? safely(() => loadVisibleCase(ctx, actor, row.id)) : null
+    return { items: visible ? [workItem(ctx, visible, ctx.clock.now())] : [], nextCursor: null, matchedBy: 'tracking_no' }
+  }
+  const digits = q.replace(/[\s-]/g, '')
+  if (PHONE.test(digits)) return { ...workList(ctx, actor, { phoneHash: ctx.pii.hash(digits) }, query), matchedBy: 'phone' }
+  return { ...workList(ctx, actor, { keyword: q }, query), matchedBy: 'keyword' }
+}
+
+const safely = <T>(read: () => T): T | null => {
+  try {
+    return read()
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Whom this office may hand the case to: units at its level (and, from the city, the case's
+ * district branches), the petition offices below it on the way to the case's place, and the
+ * grid members there.
+ */
+export function assignees(ctx: CaseContext, actor: StaffActor, caseId: string): Assignees {
+  const row = loadVisibleCase(ctx, actor, caseId)
+  const place = placeOfCase(row)
+  const district = place ? districtOf(place) : null
+  const levels = [actor.region, ...(actor.region === CITY && district ? [district] : [])].filter((r) => r === CITY || placeLevel(r) === 'district')
+  const units = levels.flatMap((region) => UNITS.filter((u) => u.code !== 'petition').map((u) => ({ unit: u.code, region, name: orgName(u.code, region) })))
+  const below = (code: string) => code !== actor.region && isWithin(code, actor.region)
+  const path = place ? [...ancestorsOf(place), place] : []
+  // a case placed only at a district may go to any of its streets
+  const streets = place && placeLevel(place) === 'district' && district ? streetsOf(district).map((s) => s.code) : []
+  const offices = [...new Set([...path, ...streets])]
+    .filter((code) => below(code) && ['district', 'street', 'community'].includes(placeLevel(code) ?? ''))
+    .map((region) => ({ region, name: orgName('petition', region) }))
+  const gridArea = place && isWithin(place, actor.region) ? place : actor.region
+  const gridMembers = ctx.staff
+    .gridMembersWithin(gridArea)
+    .map((m) => ({ id: m.id, name: m.name, region: m.regionCode, regionName: placeName(m.regionCode) ?? m.regionCode }))
+  return { units, offices, gridMembers }
+}
