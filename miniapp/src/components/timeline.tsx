@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import type { TimelineEntry } from '@xinfang/shared/contracts/cases'
 import { formatDateTime } from '../lib/dates'
 import './timeline.scss'
 
@@ -34,4 +35,9 @@ export function Timeline({ items }: { items: TimelineItem[] }) {
       ))}
     </View>
   )
+}
+
+/** A case's timeline as the API sends it: each entry's label, who did it, and their note. */
+export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
+  return <Timeline items={entries.map((e) => ({ key: e.id, at: e.at, title: e.label, by: e.actor.label, note: e.note }))} />
 }

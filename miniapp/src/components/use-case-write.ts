@@ -1,10 +1,16 @@
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
-import { messageOf } from '../../api/api-error'
+import { messageOf } from '../api/api-error'
 
 /**
- * A resident's write on their case (rating, review request): one at a time, a toast either way,
+ * The Idempotency-Key of one write on a case. A form makes it once, when it opens, and every
+ * retry of that form sends it again, so a double tap or a lost answer is applied once.
+ */
+export const actionKey = (action: string, id: string) => `${action}-${id}-${Date.now().toString(36)}`
+
+/**
+ * A write on a case (a resident's rating, a staff action): one at a time, a toast either way,
  * and the case as the API now has it handed back. The API's message is shown as it is.
  */
 export function useCaseWrite(onDone: (detail: CaseDetail) => void) {

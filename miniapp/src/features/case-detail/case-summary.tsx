@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import { isCategoryCode, categoryOf } from '@xinfang/shared/categories'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { fullPlaceName } from '@xinfang/shared/places'
-import { StatusChip } from '../../components/status-chip'
+import { OutcomeChip, StatusChip } from '../../components/status-chip'
 import { formatDateTime } from '../../lib/dates'
 import { fileUrl } from './api'
 import './case-detail.scss'
@@ -31,6 +31,7 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
     <View className='card'>
       <View className='row'>
         <StatusChip status={detail.status} />
+        <OutcomeChip label={detail.outcomeLabel} />
         <View className='spacer' />
         <Text className='muted' userSelect>
           查询码 {detail.trackingNo}

@@ -1,8 +1,9 @@
 import { View } from '@tarojs/components'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
-import { Timeline } from '../../components/timeline'
+import { CaseTimeline } from '../../components/timeline'
 import { CaseSummary } from './case-summary'
 import { HandlingCard } from './handling-card'
+import { InfoForm } from './info-form'
 import { RatingForm } from './rating-form'
 import { ReviewForm } from './review-form'
 
@@ -12,12 +13,14 @@ export function CaseView({ detail, onChange }: { detail: CaseDetail; onChange: (
   return (
     <View>
       <CaseSummary detail={detail} />
+      {detail.infoRequest && can('provide_info') && <InfoForm caseId={detail.id} request={detail.infoRequest} onDone={onChange} />}
       <HandlingCard detail={detail} />
       {can('rate') && <RatingForm caseId={detail.id} onDone={onChange} />}
-      {can('request_review') && <ReviewForm detail={detail} onDone={onChange} />}
+      {can('request_review') && <ReviewForm detail={detail} stage='review' onDone={onChange} />}
+      {can('request_rereview') && <ReviewForm detail={detail} stage='rereview' onDone={onChange} />}
       <View className='card'>
         <View className='section-title'>办理过程</View>
-        <Timeline items={detail.timeline.map((e) => ({ key: e.id, at: e.at, title: e.label, by: e.actor.label, note: e.note }))} />
+        <CaseTimeline entries={detail.timeline} />
       </View>
     </View>
   )

@@ -19,6 +19,11 @@ export function HandlingCard({ detail }: { detail: CaseDetail }) {
             </View>
           ))}
           <DeadlineList deadlines={detail.deadlines} />
+          {detail.extension?.status === 'approved' && (
+            <Text className='reply__text extension'>
+              办理期限已延长{detail.extension.days}个工作日：{detail.extension.reason}
+            </Text>
+          )}
         </View>
       )}
       {detail.reply && (
@@ -47,7 +52,7 @@ export function HandlingCard({ detail }: { detail: CaseDetail }) {
       )}
       {detail.review && (
         <View className='card'>
-          <View className='section-title'>复查申请</View>
+          <View className='section-title'>{detail.review.stage === 'rereview' ? '复核申请' : '复查申请'}</View>
           <Text className='reply__text'>{detail.review.reason}</Text>
           <Text className='muted'>申请于 {formatDateTime(detail.review.at)}</Text>
         </View>

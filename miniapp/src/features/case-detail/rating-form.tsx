@@ -4,8 +4,8 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { SATISFACTION, type Satisfaction } from '@xinfang/shared/timeline'
-import { actionKey, rateCase } from './api'
-import { useCaseWrite } from './use-case-write'
+import { actionKey, useCaseWrite } from '../../components/use-case-write'
+import { rateCase } from './api'
 import './case-detail.scss'
 
 const CHOICES = Object.entries(SATISFACTION) as [Satisfaction, string][]

@@ -4,33 +4,43 @@ import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { describeIssue } from '@xinfang/shared/validation-messages'
+import { actionKey, useCaseWrite } from '../../components/use-case-write'
 import { deadlineWords } from '../../lib/dates'
-import { actionKey, requestReview } from './api'
-import { useCaseWrite } from './use-case-write'
+import { requestReview } from './api'
 import './case-detail.scss'
 
 // ReviewRequestBodySchema: reason is 5 to 1000 characters
 const REASON_MIN = 5
 const REASON_MAX = 1000
 
-/** Asking for a review (复查) after an unsatisfied rating; shown while the API allows `request_review`. */
-export function ReviewForm({ detail, onDone }: { detail: CaseDetail; onDone: (detail: CaseDetail) => void }) {
+const WORDS = {
+  review: { name: '复查', hint: '对答复不满意，可以请上一级重新审查。' },
+  rereview: { name: '复核', hint: '对复查意见不满意，可以请再上一级复核。' },
+} as const
+
+/**
+ * Asking for a review (复查) after an unsatisfied rating, or for a re-review (复核) of a review
+ * decision: shown while the API allows `request_review` or `request_rereview`. Both go to the
+ * same route; the server tells which it is from the case.
+ */
+export function ReviewForm({ detail, stage, onDone }: { detail: CaseDetail; stage: keyof typeof WORDS; onDone: (detail: CaseDetail) => void }) {
   const [reason, setReason] = useState('')
   const { sending, run } = useCaseWrite(onDone)
-  const [key] = useState(() => actionKey('review', detail.id))
+  const [key] = useState(() => actionKey(stage, detail.id))
   const until = detail.deadlines.reviewRequestBy
+  const words = WORDS[stage]
 
   const send = async () => {
     if (Array.from(reason.trim()).length < REASON_MIN) {
       return void Taro.showToast({ title: describeIssue({ keyword: 'minLength', instancePath: '/reason', params: { limit: REASON_MIN } }), icon: 'none' })
     }
-    await run(() => requestReview(detail.id, { reason: reason.trim() }, key), '复查申请已提交')
+    await run(() => requestReview(detail.id, { reason: reason.trim() }, key), `${words.name}申请已提交`)
   }
 
   return (
     <View className='card'>
-      <View className='section-title'>申请复查</View>
-      <Text className='muted'>对答复不满意，可以请上一级重新审查。{until ? `申请期限：${deadlineWords(until).text}` : ''}</Text>
+      <View className='section-title'>申请{words.name}</View>
+      <Text className='muted'>{words.hint}{until ? `申请期限：${deadlineWords(until).text}` : ''}</Text>
       <Textarea
         className='comment-input'
         value={reason}
@@ -39,7 +49,7 @@ export function ReviewForm({ detail, onDone }: { detail: CaseDetail; onDone: (de
         onInput={(e) => setReason(e.detail.value)}
       />
       <Button className='action' type='primary' block loading={sending} disabled={sending} onClick={send}>
-        提交复查申请
+        提交{words.name}申请
       </Button>
     </View>
   )

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseSummary } from '@xinfang/shared/contracts/cases'
-import { StatusChip } from '../../components/status-chip'
+import { OutcomeChip, StatusChip } from '../../components/status-chip'
 import { formatDateTime } from '../../lib/dates'
 import { navigateTo } from '../../routes'
 import './my-cases.scss'
@@ -12,6 +12,7 @@ export function CaseList({ items }: { items: CaseSummary[] }) {
         <View key={c.id} className='card case-item' hoverClass='case-item--pressed' onClick={() => navigateTo('caseDetail', { id: c.id })}>
           <View className='row'>
             <StatusChip status={c.status} />
+            <OutcomeChip label={c.outcomeLabel} />
             <View className='spacer' />
             <Text className='muted'>{c.trackingNo}</Text>
           </View>

@@ -1,0 +1,47 @@
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button } from '@nutui/nutui-react-taro'
+import { useState } from 'react'
+import type { CaseDetail } from '@xinfang/shared/contracts/cases'
+import { actionKey, useCaseWrite } from '../../components/use-case-write'
+import { formatDateTime } from '../../lib/dates'
+import { provideInfo } from './api'
+import './case-detail.scss'
+
+// InfoBodySchema: text is 2 to 2000 characters
+const TEXT_MIN = 2
+const TEXT_MAX = 2000
+
+/** The handler's question and the resident's answer; shown while the API allows `provide_info`. */
+export function InfoForm({ caseId, request, onDone }: {
+  caseId: string
+  request: NonNullable<CaseDetail['infoRequest']>
+  onDone: (detail: CaseDetail) => void
+}) {
+  const [text, setText] = useState('')
+  const { sending, run } = useCaseWrite(onDone)
+  const [key] = useState(() => actionKey('info', caseId))
+
+  const send = async () => {
+    if (Array.from(text.trim()).length < TEXT_MIN) return void Taro.showToast({ title: `「补充内容」至少要写${TEXT_MIN}个字`, icon: 'none' })
+    await run(() => provideInfo(caseId, { text: text.trim() }, key), '已提交补充材料')
+  }
+
+  return (
+    <View className='card info-request'>
+      <View className='section-title'>请您补充材料</View>
+      <Text className='reply__text'>{request.question}</Text>
+      <Text className='muted'>办理人员提出于 {formatDateTime(request.at)}</Text>
+      <Textarea
+        className='comment-input'
+        value={text}
+        maxlength={TEXT_MAX}
+        placeholder='请在这里回答，写清楚时间、地点、经过'
+        onInput={(e) => setText(e.detail.value)}
+      />
+      <Button className='action' type='primary' block loading={sending} disabled={sending} onClick={send}>
+        提交补充材料
+      </Button>
+    </View>
+  )
+}
