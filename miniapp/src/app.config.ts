@@ -1,6 +1,7 @@
 // The route table. src/routes.ts names the same paths for navigation; the build-output test
-// checks both against the compiled app.json. The staff workbench will be the `workbench`
-// subpackage (subPackages: [{ root: 'workbench', pages: [...] }]), added with its pages.
+// checks both against the compiled app.json. The staff workbench is a subpackage, so residents
+// never download it; WeChat keeps native tab pages in the main package, so the workbench draws
+// its own bottom bar (src/workbench/components/tab-bar.tsx).
 export default defineAppConfig({
   pages: [
     'pages/index/index',
@@ -11,6 +12,12 @@ export default defineAppConfig({
     'pages/case-detail/index',
     'pages/track/index',
     'pages/dev-login/index',
+  ],
+  subPackages: [
+    {
+      root: 'workbench',
+      pages: ['pages/login/index', 'pages/home/index', 'pages/search/index', 'pages/case/index', 'pages/me/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

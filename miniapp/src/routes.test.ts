@@ -6,11 +6,12 @@ const taro = vi.hoisted(() => ({
   redirectTo: vi.fn(async () => undefined),
   switchTab: vi.fn(async () => undefined),
   navigateBack: vi.fn(async () => undefined),
+  reLaunch: vi.fn(async () => undefined),
   getCurrentPages: () => Array.from({ length: taro.pages }),
 }))
 vi.mock('@tarojs/taro', () => ({ default: taro }))
 
-const { navigateTo, urlOf, paramOf } = await import('./routes')
+const { navigateTo, relaunch, urlOf, paramOf } = await import('./routes')
 
 beforeEach(() => {
   taro.pages = 1
@@ -39,6 +40,17 @@ describe('navigation', () => {
     await navigateTo('caseDetail', { id: 'b' })
     expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/case-detail/index?id=b' })
     expect(taro.navigateTo).toHaveBeenCalledTimes(1)
+  })
+
+  it('opens workbench pages in the subpackage, swapping between its own tabs', async () => {
+    await navigateTo('workbenchCase', { id: 'c1' })
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/workbench/pages/case/index?id=c1' })
+    await navigateTo('workbenchSearch', {}, { replace: true })
+    expect(taro.redirectTo).toHaveBeenCalledWith({ url: '/workbench/pages/search/index' })
+    // the workbench's tabs are ordinary pages: never switchTab, which only knows native tabs
+    expect(taro.switchTab).not.toHaveBeenCalled()
+    await relaunch('workbenchHome')
+    expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/workbench/pages/home/index' })
   })
 
   it('reads parameters whether the platform decoded them or not', () => {

@@ -12,6 +12,12 @@ export interface RouteParams {
   caseDetail: { id: string }
   track: { no?: string }
   devLogin: { back?: string }
+  // the staff workbench: a subpackage residents never download (app.config.ts subPackages)
+  workbenchLogin: Record<string, never>
+  workbenchHome: Record<string, never>
+  workbenchSearch: Record<string, never>
+  workbenchCase: { id: string }
+  workbenchMe: Record<string, never>
 }
 export type RouteName = keyof RouteParams
 
@@ -24,6 +30,11 @@ export const ROUTES: Record<RouteName, string> = {
   caseDetail: '/pages/case-detail/index',
   track: '/pages/track/index',
   devLogin: '/pages/dev-login/index',
+  workbenchLogin: '/workbench/pages/login/index',
+  workbenchHome: '/workbench/pages/home/index',
+  workbenchSearch: '/workbench/pages/search/index',
+  workbenchCase: '/workbench/pages/case/index',
+  workbenchMe: '/workbench/pages/me/index',
 }
 
 const TABS = new Set<RouteName>(['home', 'myCases', 'settings'])
@@ -49,6 +60,9 @@ export function navigateTo<R extends RouteName>(route: R, params?: RouteParams[R
   if (options.replace || Taro.getCurrentPages().length >= MAX_DEPTH) return Taro.redirectTo({ url })
   return Taro.navigateTo({ url })
 }
+
+/** Closes every page and opens this one: switching between the resident app and the workbench. */
+export const relaunch = <R extends RouteName>(route: R, params?: RouteParams[R]) => Taro.reLaunch({ url: urlOf(route, params) })
 
 /** Back if there is somewhere to go back to, else home (a page opened from a share or a QR). */
 export function goBack() {

@@ -12,8 +12,9 @@ export const api = createApiClient({
     refreshToken: () => useSessionStore.getState().refreshToken,
     refreshed: (result) => useSessionStore.getState().signedIn(result),
     lost: (error) => {
-      useSessionStore.getState().clear()
-      sessionLost(error)
+      const { user, clear } = useSessionStore.getState()
+      clear()
+      sessionLost(error, user?.kind === 'staff')
     },
   },
 })

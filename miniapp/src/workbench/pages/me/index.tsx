@@ -1,0 +1,17 @@
+import { PageShell } from '../../../components/page-shell'
+import { LargeFontSwitch } from '../../../features/settings/large-font-switch'
+import { TabBar } from '../../components/tab-bar'
+import { useStaff } from '../../components/use-staff'
+import { StaffCard } from '../../features/me/staff-card'
+
+export default function WorkbenchMePage() {
+  const staff = useStaff()
+  if (!staff) return <PageShell />
+  return (
+    <PageShell className='wb-page'>
+      <StaffCard staff={staff} />
+      <LargeFontSwitch />
+      <TabBar current='workbenchMe' />
+    </PageShell>
+  )
+}
