@@ -1,7 +1,8 @@
 // Checks the compiled mini-programs (miniapp/dist/weapp and miniapp/dist/alipay) the way WeChat
 // and Alipay DevTools would reject them: every page in app.json has its template, script and
 // style; our own code makes no unguarded use of browser-only globals; packages fit the limits.
-// Run `npm run build:miniapp` first (npm test does).
+// The staff workbench is a subpackage residents never download: its pages and code stay out of
+// the main package. Run `npm run build:miniapp` first (npm test does).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -39,6 +40,18 @@ const filesUnder = (dir: string): string[] =>
 const sizeOf = (files: string[]) => files.reduce((sum, f) => sum + fs.statSync(f).size, 0)
 
 const subPackagesOf = (app: AppJson) => app.subPackages ?? app.subpackages ?? []
+
+const readApp = (dist: string) => JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson
+
+/** The paths src/routes.ts navigates to, without the leading slash. */
+const routesOf = () =>
+  [...fs.readFileSync(path.join(MINIAPP, 'src/routes.ts'), 'utf8').matchAll(/'\/((?:pages|workbench)\/[\w/-]+)'/g)].map((m) => m[1]!)
+
+const WORKBENCH = 'workbench'
+/** Words only the workbench says. Minifiers may write them as \uXXXX escapes, so both forms count. */
+const WORKBENCH_ONLY = ['查看完整号码', '即将超期', '工作人员登录', '下级信访部门']
+const escaped = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
+const says = (content: string, text: string) => content.includes(text) || content.toLowerCase().includes(escaped(text))
 
 // ---- browser-only globals -------------------------------------------------------------------
 
@@ -101,19 +114,25 @@ const isOwnChunk = (rel: string) => rel.endsWith('.js') && !['taro.js', 'vendors
 // ---- the tests -------------------------------------------------------------------------------
 
 describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
-  it('has every page and subpackage page with its template, script and style', () => {
+  it('has every page and subpackage page with its template, script, config and styles', () => {
     const dist = distOf(name)
-    const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson
-    const pages = [...app.pages, ...subPackagesOf(app).flatMap((sp) => sp.pages.map((p) => `${sp.root}/${p}`))]
+    const app = readApp(dist)
+    const subPages = subPackagesOf(app).flatMap((sp) => sp.pages.map((p) => `${sp.root}/${p}`))
+    const pages = [...app.pages, ...subPages]
     expect(pages.length).toBeGreaterThan(0)
-    const missing = pages.flatMap((page) => [template, '.js', style].map((ext) => `${page}${ext}`).filter((f) => !fs.existsSync(path.join(dist, f))))
-    expect(missing, `missing in dist/${name}`).toEqual([])
+    const absent = (files: string[]) => files.filter((f) => !fs.existsSync(path.join(dist, f)))
+    expect(absent(pages.flatMap((page) => [template, '.js', '.json'].map((ext) => `${page}${ext}`))), `missing in dist/${name}`).toEqual([])
+    // Styles shared by several main-package pages go to the common chunk, which the app style
+    // imports for every page; a main page with no styles of its own then has no style file.
+    // A subpackage page always needs its own: it is what imports the subpackage's shared styles.
+    expect(fs.readFileSync(path.join(dist, `app${style}`), 'utf8')).toContain(`@import "./common${style}"`)
+    expect(absent(subPages.map((page) => `${page}${style}`)), `subpackage styles missing in dist/${name}`).toEqual([])
   })
 
   it('has the routes of src/routes.ts and the tab bar icons', () => {
     const dist = distOf(name)
-    const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson
-    const routes = [...fs.readFileSync(path.join(MINIAPP, 'src/routes.ts'), 'utf8').matchAll(/'\/((?:pages|workbench)\/[\w/-]+)'/g)].map((m) => m[1])
+    const app = readApp(dist)
+    const routes = routesOf()
     const pages = [...app.pages, ...subPackagesOf(app).flatMap((sp) => sp.pages.map((p) => `${sp.root}/${p}`))]
     expect(routes.length).toBeGreaterThan(0)
     expect(routes.filter((r) => !pages.includes(r!))).toEqual([])
@@ -125,6 +144,30 @@ describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
     for (const icon of icons) expect(fs.statSync(path.join(dist, icon)).size, icon).toBeGreaterThan(100)
   })
 
+  it('declares the workbench subpackage with every workbench page, and none in the main package', () => {
+    const app = readApp(distOf(name))
+    const workbench = subPackagesOf(app).find((sp) => sp.root.replace(/\/$/, '') === WORKBENCH)
+    expect(workbench, `dist/${name}/app.json declares no ${WORKBENCH} subpackage`).toBeDefined()
+    const workbenchRoutes = routesOf().filter((r) => r.startsWith(`${WORKBENCH}/`))
+    expect(workbenchRoutes.length).toBeGreaterThanOrEqual(5)
+    expect(workbench!.pages.map((p) => `${WORKBENCH}/${p}`).sort()).toEqual(workbenchRoutes.sort())
+    expect(app.pages.filter((p) => p.startsWith(`${WORKBENCH}/`))).toEqual([])
+  })
+
+  it('keeps workbench code out of the main package', () => {
+    const dist = distOf(name)
+    const files = filesUnder(dist).filter((f) => /\.(js|json|wxml|axml|wxss|acss)$/.test(f))
+    const inWorkbench = (f: string) => path.relative(dist, f).startsWith(`${WORKBENCH}/`)
+    const read = (f: string) => fs.readFileSync(f, 'utf8')
+    const subpackage = files.filter(inWorkbench).map(read).join('\n')
+    // the words are really there, so not finding them in the main package means something
+    for (const word of WORKBENCH_ONLY) expect(says(subpackage, word), `${word} in the ${WORKBENCH} subpackage`).toBe(true)
+    const leaks = files
+      .filter((f) => !inWorkbench(f))
+      .flatMap((f) => WORKBENCH_ONLY.filter((word) => says(read(f), word)).map((word) => `${path.relative(dist, f)}: ${word}`))
+    expect(leaks).toEqual([])
+  })
+
   it('uses no browser-only global outside a typeof guard in our own chunks', () => {
     const dist = distOf(name)
     const own = filesUnder(dist).map((f) => path.relative(dist, f)).filter(isOwnChunk)
@@ -133,16 +176,21 @@ describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
     expect(problems).toEqual([])
   })
 
-  it('fits the package size limits', () => {
+  it('fits the package size limits: main package and workbench subpackage apart', () => {
     const dist = distOf(name)
-    const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson
+    const app = readApp(dist)
     const all = filesUnder(dist)
     const roots = subPackagesOf(app).map((sp) => sp.root.replace(/\/?$/, '/'))
+    expect(roots).toContain(`${WORKBENCH}/`)
     const inRoot = (root: string) => all.filter((f) => path.relative(dist, f).startsWith(root))
     const main = all.filter((f) => !roots.some((r) => path.relative(dist, f).startsWith(r)))
-    const sizes = [{ pkg: 'main', bytes: sizeOf(main), limit: MAIN_PACKAGE_LIMIT }, ...roots.map((r) => ({ pkg: r, bytes: sizeOf(inRoot(r)), limit: PACKAGE_LIMIT }))]
-    console.log(`dist/${name}: ${sizes.map((s) => `${s.pkg} ${(s.bytes / KB).toFixed(1)} KB`).join(', ')}; total ${(sizeOf(all) / KB).toFixed(1)} KB in ${all.length} files`)
-    for (const s of sizes) expect(s.bytes, `${s.pkg} package of dist/${name}`).toBeLessThan(s.limit)
+    const sizes = [
+      { pkg: 'main package', files: main.length, bytes: sizeOf(main), limit: MAIN_PACKAGE_LIMIT },
+      ...roots.map((r) => ({ pkg: `${r.replace(/\/$/, '')} subpackage`, files: inRoot(r).length, bytes: sizeOf(inRoot(r)), limit: PACKAGE_LIMIT })),
+    ]
+    const line = (s: (typeof sizes)[number]) => `${s.pkg} ${(s.bytes / KB).toFixed(1)} KB (${s.bytes} B, ${s.files} files, limit ${s.limit / KB} KB)`
+    console.log(`dist/${name}: ${sizes.map(line).join('; ')}; total ${(sizeOf(all) / KB).toFixed(1)} KB in ${all.length} files`)
+    for (const s of sizes) expect(s.bytes, `${s.pkg} of dist/${name}`).toBeLessThan(s.limit)
   })
 })
 
