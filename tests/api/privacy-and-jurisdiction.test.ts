@@ -42,12 +42,25 @@ describe('staff lists agree with the access policy', () => {
     { content: '农业院社区门口的井盖丢了，晚上很危险。', region: 'jinshui', street: 'jinshui.huayuanlu.nongyeyuan' },
     { content: '经八路有个事情想反映，不知道归谁管。', region: 'jinshui', street: 'jinshui.jingbalu' },
   ]
-  const staff = ['city.office', 'jinshui.office', 'jinshui.huayuanlu.office', 'erqi.office', 'xinzheng.office', 'heating.handler', 'housing.handler', 'police.handler', 'education.handler', 'hrss.handler', 'petition.handler']
+  const staff = [
+    ...['city.office', 'jinshui.office', 'jinshui.huayuanlu.office', 'erqi.office', 'xinzheng.office', 'city.supervisor', 'city.admin', 'erqi.jiefanglu.office'],
+    ...['heating.handler', 'housing.handler', 'police.handler', 'education.handler', 'hrss.handler', 'petition.handler', 'urban.handler'],
+    ...['jinshui.huayuanlu.grid', 'erqi.jiefanglu.grid'],
+  ]
 
   it('lists exactly the cases each staff member may open', async () => {
     const resident = await loginResident(stack.api, 'many-cases')
     const ids: string[] = []
     for (const complaint of complaints) ids.push((await stack.api.post('/api/v1/cases', complaint, { token: resident.token })).body.id)
+    // hand the heating case to a grid member to check, and move the property case from housing to urban management
+    const street = await loginStaff(stack.api, 'jinshui.huayuanlu.office')
+    const grid = await loginStaff(stack.api, 'jinshui.huayuanlu.grid')
+    const toGrid = await stack.api.post(`/api/v1/cases/${ids[0]}/actions/assign`, { target: { kind: 'grid', staffId: grid.user.id } }, { token: street.token })
+    expect(toGrid.status).toBe(200)
+    const district = await loginStaff(stack.api, 'jinshui.office')
+    const moved = await stack.api.post(`/api/v1/cases/${ids[1]}/actions/assign`, { target: { kind: 'unit', unit: 'urban', region: 'jinshui' }, replace: true }, { token: district.token })
+    expect(moved.status).toBe(200)
+    const seenBy: Record<string, string[]> = {}
 
     for (const username of staff) {
       const { token } = await loginStaff(stack.api, username)
@@ -61,6 +74,15 @@ describe('staff lists agree with the access policy', () => {
       const openable = new Set<string>()
       for (const id of ids) if ((await stack.api.get(`/api/v1/cases/${id}`, { token })).status === 200) openable.add(id)
       expect([...ids].filter((id) => listed.has(id)), username).toEqual([...ids].filter((id) => openable.has(id)))
+      seenBy[username] = ids.flatMap((id, i) => (openable.has(id) ? [String(i)] : []))
     }
+    // the matrix itself, for the cases that decide it
+    expect(seenBy['jinshui.huayuanlu.grid']).toEqual(['0'])
+    expect(seenBy['erqi.jiefanglu.grid']).toEqual([])
+    expect(seenBy['erqi.jiefanglu.office']).toEqual([])
+    expect(seenBy['housing.handler']).toEqual(['2'])
+    expect(seenBy['urban.handler']).toEqual(['1'])
+    expect(seenBy['city.supervisor']).toEqual(ids.map((_, i) => String(i)))
+    expect(seenBy['jinshui.office']).toEqual(['0', '1', '7', '8', '9'])
   })
 })
