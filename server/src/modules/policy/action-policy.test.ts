@@ -120,6 +120,9 @@ describe('extensions (延期)', () => {
     expect(verdict(jinshuiOffice, 'decide_extension', askedBy(heating))).toBe('APPROVER_NOT_ABOVE')
     expect(verdict(heating, 'decide_extension', askedBy(heating))).toBe('FORBIDDEN')
     expect(verdict(cityOffice, 'decide_extension')).toBe('EXTENSION_NOT_PENDING')
+    // the city office's own request goes to a city leader, not to a colleague
+    expect(verdict(staff('leader', 'petition', 'city'), 'decide_extension', askedBy(cityOffice))).toBe('ok')
+    expect(verdict(staff('office', 'petition', 'city', 's_colleague'), 'decide_extension', askedBy(cityOffice))).toBe('APPROVER_NOT_ABOVE')
   })
 })
 

@@ -75,8 +75,10 @@ const EXTRA_RULES: Partial<Record<StaffActionName, (actor: StaffActor, facts: Ca
     const requester = facts.pendingExtension
     if (!requester) return no('EXTENSION_NOT_PENDING')
     if (actor.unit !== 'petition' || requester.staffId === actor.id) return no('APPROVER_NOT_ABOVE')
-    // a street's request goes to the district; a department's to the petition office at its level or above
-    const above = strictlyAbove(actor.region, requester.region) || (requester.unit !== 'petition' && isWithin(requester.region, actor.region))
+    // a street's request goes to the district; a department's to the petition office at its level or
+    // above; a leader stands above every office of their jurisdiction, their own level's included
+    const above =
+      strictlyAbove(actor.region, requester.region) || ((requester.unit !== 'petition' || actor.role === 'leader') && isWithin(requester.region, actor.region))
     return above ? OK : no('APPROVER_NOT_ABOVE')
   },
   request_info: (_actor, facts) => (facts.infoPending ? no('INFO_PENDING') : OK),
