@@ -1,8 +1,11 @@
-import { createPrivateKey, createPublicKey, randomBytes } from 'node:crypto'
-import type { FastifyPluginAsync } from 'fastify'
+import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from 'node:crypto'
+import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import { chinaTimestamp, parseChinaTimestamp, signingContent, signText, verifyText } from './alipay-rsa2'
+import { answerTemplateMessage } from './alipay-template-message'
 import { alipayOpenId, alipayUserId } from './dev-identities'
 import type { OneTimeCodes } from './one-time-codes'
+import type { OptOuts } from './opt-outs'
+import type { BusyAnswer } from './platform-scope'
 import { stringFields } from './request-fields'
 
 export interface AlipayMockOptions {
@@ -11,9 +14,16 @@ export interface AlipayMockOptions {
   appPublicKeyPem: string
   /** Alipay's own private key: signs responses; apps hold the matching "Alipay public key". */
   platformPrivateKeyPem: string
+  /** The template message the app subscribed residents to (诉求办理进度). */
+  noticeTemplateId: string
 }
 
-type GatewayAnswer = { key: 'alipay_system_oauth_token_response'; content: Record<string, unknown>; signed: true } | GatewayRefusal
+export interface AlipayMockState {
+  codes: OneTimeCodes
+  optOuts: OptOuts
+}
+
+type GatewayAnswer = { key: `${string}_response`; content: Record<string, unknown>; signed: true } | GatewayRefusal
 
 interface GatewayRefusal {
   key: 'error_response'
@@ -29,6 +39,8 @@ interface GatewayError {
 }
 
 const OAUTH_TOKEN_METHOD = 'alipay.system.oauth.token'
+const TEMPLATE_MESSAGE_METHOD = 'alipay.open.app.mini.templatemessage.send'
+const METHODS = [OAUTH_TOKEN_METHOD, TEMPLATE_MESSAGE_METHOD]
 const MISSING_PARAM_SUB_CODES = {
   app_id: 'isv.missing-app-id',
   method: 'isv.missing-method',
@@ -47,10 +59,11 @@ export function newAlipayAuthCode(): string {
 }
 
 /**
- * The Alipay open-platform gateway under /alipay, for `alipay.system.oauth.token`.
+ * The Alipay open-platform gateway under /alipay, for `alipay.system.oauth.token` and
+ * `alipay.open.app.mini.templatemessage.send`.
  * @see https://opendocs.alipay.com/apis/api_9/alipay.system.oauth.token
  */
-export function alipayRoutes(options: AlipayMockOptions, codes: OneTimeCodes): FastifyPluginAsync {
+export function alipayRoutes(options: AlipayMockOptions, { codes, optOuts }: AlipayMockState): FastifyPluginAsync {
   const appPublicKey = createPublicKey(options.appPublicKeyPem)
   const platformPrivateKey = createPrivateKey(options.platformPrivateKeyPem)
 
@@ -60,7 +73,7 @@ export function alipayRoutes(options: AlipayMockOptions, codes: OneTimeCodes): F
     }
     // Without a known app the gateway has no key to sign with, so this answer goes out unsigned.
     if (params.app_id !== options.appId) return { ...invalid('isv.invalid-app-id', '无效的AppID参数'), signed: false }
-    if (params.method !== OAUTH_TOKEN_METHOD) return invalid('isv.invalid-method', '不存在的方法名')
+    if (!METHODS.includes(params.method ?? '')) return invalid('isv.invalid-method', '不存在的方法名')
     if (params.sign_type !== 'RSA2') return invalid('isv.invalid-signature-type', '无效签名类型')
     if (params.format !== undefined && params.format.toUpperCase() !== 'JSON') return invalid('isv.invalid-format', '无效的数据格式')
     if (params.charset !== undefined && params.charset.toLowerCase() !== 'utf-8') return invalid('isv.invalid-charset', '字符集错误')
@@ -72,6 +85,13 @@ export function alipayRoutes(options: AlipayMockOptions, codes: OneTimeCodes): F
     const content = signingContent(params)
     if (!verifyText(content, params.sign ?? '', appPublicKey)) {
       return invalid('isv.invalid-signature', `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`)
+    }
+    if (params.method === TEMPLATE_MESSAGE_METHOD) {
+      const content = answerTemplateMessage(params.biz_content, {
+        userTemplateId: options.noticeTemplateId,
+        hasOptedOut: (userId) => optOuts.has('alipay', userId),
+      })
+      return { key: 'alipay_open_app_mini_templatemessage_send_response', signed: true, content }
     }
     if (params.grant_type !== 'authorization_code') return invalid('isv.grant-type-invalid', 'grant_type参数不正确')
 
@@ -98,12 +118,23 @@ export function alipayRoutes(options: AlipayMockOptions, codes: OneTimeCodes): F
     // official SDKs put the public ones in the URL), so the gateway merges them.
     app.post('/gateway.do', async (request, reply) => {
       const { key, content, signed } = answer({ ...stringFields(request.query), ...stringFields(request.body) })
-      // The signature covers these exact bytes, so the body is assembled around them, not re-serialized.
-      const contentText = JSON.stringify(content)
-      const sign = signed ? `,"sign":"${signText(contentText, platformPrivateKey)}"` : ''
-      return reply.type('application/json; charset=utf-8').send(`{"${key}":${contentText}${sign}}`)
+      return sendGatewayBody(reply, key, content, signed ? platformPrivateKey : null)
     })
   }
+}
+
+/** 20000 is the gateway's "service currently unavailable", signed like any other answer. */
+export function alipayBusyAnswer(options: AlipayMockOptions): BusyAnswer {
+  const platformPrivateKey = createPrivateKey(options.platformPrivateKeyPem)
+  const busy = { code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error', sub_msg: '系统繁忙' }
+  return (_request, reply) => sendGatewayBody(reply, 'error_response', busy, platformPrivateKey)
+}
+
+function sendGatewayBody(reply: FastifyReply, key: string, content: object, signingKey: KeyObject | null): FastifyReply {
+  // The signature covers these exact bytes, so the body is assembled around them, not re-serialized.
+  const contentText = JSON.stringify(content)
+  const sign = signingKey === null ? '' : `,"sign":"${signText(contentText, signingKey)}"`
+  return reply.type('application/json; charset=utf-8').send(`{"${key}":${contentText}${sign}}`)
 }
 
 function refusal(code: string, msg: string, subCode: string, subMsg: string): GatewayRefusal {

@@ -1,20 +1,25 @@
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
-import { alipayRoutes, newAlipayAuthCode, type AlipayMockOptions } from './alipay-platform'
+import { alipayBusyAnswer, alipayRoutes, newAlipayAuthCode, type AlipayMockOptions } from './alipay-platform'
 import { CallJournal } from './call-journal'
+import { cityAppBusyAnswer } from './cityapp-push'
 import { cityAppRoutes, newCityAppTicket, type CityAppMockOptions } from './cityapp-platform'
 import { controlRoutes } from './control-routes'
 import { FaultSchedule } from './fault-schedule'
 import type { MockPlatform } from './mock-platform'
 import { OneTimeCodes } from './one-time-codes'
+import { OptOuts } from './opt-outs'
 import { platformScope } from './platform-scope'
 import { redactSecretsInUrl } from './redaction'
-import { newWechatLoginCode, wechatRoutes, type WechatMockOptions } from './wechat-platform'
+import { smsBusyAnswer, smsRoutes, type SmsMockOptions } from './sms-platform'
+import { AccessTokens } from './wechat-access-tokens'
+import { newWechatLoginCode, wechatBusyAnswer, wechatRoutes, type WechatMockOptions } from './wechat-platform'
 
 export interface MocksOptions {
   wechat: WechatMockOptions
   alipay: AlipayMockOptions
   cityapp: CityAppMockOptions
+  sms: SmsMockOptions
   logger?: boolean
 }
 
@@ -34,17 +39,24 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger === true && loggerOptions, forceCloseConnections: true })
   const journal = new CallJournal()
   const faults = new FaultSchedule()
-  const codes: Record<MockPlatform, OneTimeCodes> = {
+  const codes: Record<Exclude<MockPlatform, 'sms'>, OneTimeCodes> = {
     wechat: new OneTimeCodes(newWechatLoginCode),
     alipay: new OneTimeCodes(newAlipayAuthCode),
     cityapp: new OneTimeCodes(newCityAppTicket),
   }
+  const wechatTokens = new AccessTokens()
+  const optOuts = new OptOuts()
   const scope = { journal, faults }
 
   app.register(formbody)
-  app.register(controlRoutes({ journal, faults, codes }), { prefix: '/__mocks' })
-  app.register(platformScope('wechat', wechatRoutes(options.wechat, codes.wechat), scope), { prefix: '/wechat' })
-  app.register(platformScope('alipay', alipayRoutes(options.alipay, codes.alipay), scope), { prefix: '/alipay' })
-  app.register(platformScope('cityapp', cityAppRoutes(options.cityapp, codes.cityapp), scope), { prefix: '/cityapp' })
+  app.register(controlRoutes({ journal, faults, codes, optOuts, wechatTokens }), { prefix: '/__mocks' })
+  app.register(platformScope('wechat', wechatRoutes(options.wechat, { codes: codes.wechat, tokens: wechatTokens, optOuts }), scope, wechatBusyAnswer), {
+    prefix: '/wechat',
+  })
+  app.register(platformScope('alipay', alipayRoutes(options.alipay, { codes: codes.alipay, optOuts }), scope, alipayBusyAnswer(options.alipay)), {
+    prefix: '/alipay',
+  })
+  app.register(platformScope('cityapp', cityAppRoutes(options.cityapp, codes.cityapp, optOuts), scope, cityAppBusyAnswer), { prefix: '/cityapp' })
+  app.register(platformScope('sms', smsRoutes(options.sms), scope, smsBusyAnswer), { prefix: '/sms' })
   return app
 }

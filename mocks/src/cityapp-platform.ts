@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
+import { cityAppPushRoutes } from './cityapp-push'
 import { cityAppIdentity } from './dev-identities'
 import type { OneTimeCodes } from './one-time-codes'
+import type { OptOuts } from './opt-outs'
 import { stringField } from './request-fields'
 
 export interface CityAppMockOptions {
@@ -23,15 +25,17 @@ export function newCityAppTicket(): string {
 }
 
 /**
- * The city super-app's account service under /cityapp. It publishes no spec to
+ * The city super-app's account and push services under /cityapp. It publishes no spec to
  * us, so this is an OAuth 2 token exchange with an extension grant for the
- * ticket (RFC 6749 §4.5) and an OIDC-style userinfo call; mocks/README.md is
- * the contract the adapter is written against.
+ * ticket (RFC 6749 §4.5), an OIDC-style userinfo call and a signed push API;
+ * mocks/README.md is the contract the adapters are written against.
  */
-export function cityAppRoutes(options: CityAppMockOptions, tickets: OneTimeCodes): FastifyPluginAsync {
+export function cityAppRoutes(options: CityAppMockOptions, tickets: OneTimeCodes, optOuts: OptOuts): FastifyPluginAsync {
   const accessTokens = new Map<string, AccessGrant>()
 
   return async (app) => {
+    await app.register(cityAppPushRoutes(options, optOuts), { prefix: '/push/v1' })
+
     app.post('/oauth2/token', async (request, reply) => {
       const client = clientCredentials(request.headers.authorization, request.body)
       if (client.id !== options.clientId || client.secret !== options.clientSecret) {

@@ -18,6 +18,12 @@ export const DEV_CREDENTIALS = {
   alipayAppId: '2021000000000000',
   cityAppClientId: 'cityapp-dev-client',
   cityAppClientSecret: 'cityapp-dev-secret',
+  wechatNoticeTemplateId: 'dev-notice-tmpl-Q4x0tWkV9a3oYc2mRz7bHn1sLd8eJf5gUp6iKy',
+  alipayNoticeTemplateId: 'dev-notice-tmpl-alipay-0001',
+  smsAccessKeyId: 'LTAI-dev-sms-key',
+  smsAccessKeySecret: 'dev-sms-access-key-secret',
+  smsSignName: '智慧信访',
+  smsTemplateCode: 'SMS_000000001',
 } as const
 
 /** Reads and checks the whole configuration once, naming every missing or broken variable together. */
@@ -47,15 +53,23 @@ export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
       wechat: {
         appId: env.WECHAT_APP_ID ?? DEV_CREDENTIALS.wechatAppId,
         appSecret: env.WECHAT_APP_SECRET ?? DEV_CREDENTIALS.wechatAppSecret,
+        noticeTemplateId: env.WECHAT_NOTICE_TEMPLATE_ID ?? DEV_CREDENTIALS.wechatNoticeTemplateId,
       },
       alipay: {
         appId: env.ALIPAY_APP_ID ?? DEV_CREDENTIALS.alipayAppId,
         appPublicKeyPem: pem('ALIPAY_APP_PUBLIC_KEY', createPublicKey),
         platformPrivateKeyPem: pem('ALIPAY_PLATFORM_PRIVATE_KEY', createPrivateKey),
+        noticeTemplateId: env.ALIPAY_NOTICE_TEMPLATE_ID ?? DEV_CREDENTIALS.alipayNoticeTemplateId,
       },
       cityapp: {
         clientId: env.CITYAPP_CLIENT_ID ?? DEV_CREDENTIALS.cityAppClientId,
         clientSecret: env.CITYAPP_CLIENT_SECRET ?? DEV_CREDENTIALS.cityAppClientSecret,
+      },
+      sms: {
+        accessKeyId: env.SMS_ACCESS_KEY_ID ?? DEV_CREDENTIALS.smsAccessKeyId,
+        accessKeySecret: env.SMS_ACCESS_KEY_SECRET ?? DEV_CREDENTIALS.smsAccessKeySecret,
+        signName: env.SMS_SIGN_NAME ?? DEV_CREDENTIALS.smsSignName,
+        templateCode: env.SMS_TEMPLATE_CODE ?? DEV_CREDENTIALS.smsTemplateCode,
       },
     },
   }

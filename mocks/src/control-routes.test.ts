@@ -74,7 +74,7 @@ describe('fault injection', () => {
     const response = await fetch(`${mocks.baseUrl}/__mocks/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ platform: 'sms', mode: 'fail' }),
+      body: JSON.stringify({ platform: 'grid', mode: 'fail' }),
     })
     expect(response.status).toBe(400)
   })

@@ -3,11 +3,17 @@ import type { CallJournal } from './call-journal'
 import type { FaultMode, FaultSchedule } from './fault-schedule'
 import { MOCK_PLATFORMS, type MockPlatform } from './mock-platform'
 import type { OneTimeCodes } from './one-time-codes'
+import type { OptOutPlatform, OptOuts } from './opt-outs'
+import type { AccessTokens } from './wechat-access-tokens'
+
+type CodePlatform = Exclude<MockPlatform, 'sms'>
 
 export interface ControlRoutesDependencies {
   journal: CallJournal
   faults: FaultSchedule
-  codes: Record<MockPlatform, OneTimeCodes>
+  codes: Record<CodePlatform, OneTimeCodes>
+  optOuts: OptOuts
+  wechatTokens: AccessTokens
 }
 
 export interface FaultRequest {
@@ -18,14 +24,21 @@ export interface FaultRequest {
 }
 
 export interface CodeRequest {
-  platform: MockPlatform
+  platform: CodePlatform
   name: string
 }
 
+export interface OptOutRequest {
+  platform: OptOutPlatform
+  /** as the platform knows the user: the openid, the Alipay user_id or open_id, the city app's sub */
+  userId: string
+}
+
 const platformSchema = { type: 'string', enum: MOCK_PLATFORMS } as const
+const codePlatformSchema = { type: 'string', enum: ['wechat', 'alipay', 'cityapp'] } as const
 
 /** `/__mocks`: the tests' handle on the mocks; no real platform has anything like it. */
-export function controlRoutes({ journal, faults, codes }: ControlRoutesDependencies): FastifyPluginAsync {
+export function controlRoutes({ journal, faults, codes, optOuts, wechatTokens }: ControlRoutesDependencies): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: { platform?: MockPlatform } }>(
       '/calls',
@@ -48,7 +61,7 @@ export function controlRoutes({ journal, faults, codes }: ControlRoutesDependenc
             additionalProperties: false,
             properties: {
               platform: platformSchema,
-              mode: { type: 'string', enum: ['fail', 'slow', 'none'] },
+              mode: { type: 'string', enum: ['fail', 'slow', 'busy', 'none'] },
               count: { type: 'integer', minimum: 1 },
               delayMs: { type: 'integer', minimum: 0 },
             },
@@ -72,11 +85,36 @@ export function controlRoutes({ journal, faults, codes }: ControlRoutesDependenc
             type: 'object',
             required: ['platform', 'name'],
             additionalProperties: false,
-            properties: { platform: platformSchema, name: { type: 'string', minLength: 1, maxLength: 64 } },
+            properties: { platform: codePlatformSchema, name: { type: 'string', minLength: 1, maxLength: 64 } },
           },
         },
       },
       async (request, reply) => reply.code(201).send({ code: codes[request.body.platform].issue(request.body.name) }),
     )
+
+    // A user who never agreed to our messages, so tests can watch the API fall back to SMS.
+    app.post<{ Body: OptOutRequest }>(
+      '/opt-outs',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            required: ['platform', 'userId'],
+            additionalProperties: false,
+            properties: { platform: codePlatformSchema, userId: { type: 'string', minLength: 1, maxLength: 128 } },
+          },
+        },
+      },
+      async (request, reply) => {
+        optOuts.add(request.body.platform, request.body.userId)
+        return reply.code(204).send()
+      },
+    )
+
+    // As when the app secret is reset: every WeChat access token stops working at once.
+    app.delete('/tokens', async (_request, reply) => {
+      wechatTokens.clear()
+      return reply.code(204).send()
+    })
   }
 }

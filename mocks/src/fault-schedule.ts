@@ -1,11 +1,17 @@
 import type { MockPlatform } from './mock-platform'
 
-export type FaultMode = 'fail' | 'slow' | 'none'
+export type FaultMode = 'fail' | 'slow' | 'busy' | 'none'
 
-export type ScheduledFault = { mode: 'fail' } | { mode: 'slow'; delayMs: number }
+/**
+ * - `fail`: a 503 from the front proxy, before the platform sees the request.
+ * - `slow`: a stall, then the normal answer.
+ * - `busy`: the platform's own "busy, try later" in its own format (WeChat -1, Alipay 20000,
+ *   Aliyun isv.BUSINESS_LIMIT_CONTROL, the city app 429), which adapters must tell from a refusal.
+ */
+export type ScheduledFault = { mode: 'fail' } | { mode: 'busy' } | { mode: 'slow'; delayMs: number }
 
 interface FaultPlan {
-  mode: 'fail' | 'slow'
+  mode: 'fail' | 'slow' | 'busy'
   remaining: number
   delayMs: number
 }
@@ -30,7 +36,7 @@ export class FaultSchedule {
     if (plan === undefined) return null
     plan.remaining -= 1
     if (plan.remaining <= 0) this.#plans.delete(platform)
-    return plan.mode === 'fail' ? { mode: 'fail' } : { mode: 'slow', delayMs: plan.delayMs }
+    return plan.mode === 'slow' ? { mode: 'slow', delayMs: plan.delayMs } : { mode: plan.mode }
   }
 
   clear(): void {

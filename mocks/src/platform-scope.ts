@@ -13,11 +13,15 @@ export interface PlatformScopeDependencies {
 const SERVICE_UNAVAILABLE_PAGE =
   '<html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>503 Service Temporarily Unavailable</h1></body></html>'
 
+/** How a platform says, in its own format, that it is too busy to take the request now. */
+export type BusyAnswer = (request: FastifyRequest, reply: FastifyReply) => FastifyReply
+
 /** One platform's routes, with every request journaled and exposed to the faults armed for it. */
 export function platformScope(
   platform: MockPlatform,
   routes: FastifyPluginAsync,
   { journal, faults }: PlatformScopeDependencies,
+  busyAnswer: BusyAnswer,
 ): FastifyPluginAsync {
   return async (scope) => {
     const entries = new WeakMap<FastifyRequest, JournalEntry>()
@@ -35,11 +39,12 @@ export function platformScope(
       entries.set(request, entry)
     })
 
-    scope.addHook('preHandler', async (_request, reply) => {
+    scope.addHook('preHandler', async (request, reply) => {
       const fault = faults.take(platform)
       if (fault?.mode === 'fail') {
         return reply.code(503).type('text/html; charset=utf-8').send(SERVICE_UNAVAILABLE_PAGE)
       }
+      if (fault?.mode === 'busy') return busyAnswer(request, reply)
       if (fault?.mode === 'slow') await stall(fault.delayMs, reply)
     })
 

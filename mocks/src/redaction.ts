@@ -1,5 +1,5 @@
 // Field names whose values tests never need and logs must never show.
-const SECRET_FIELDS = ['secret', 'appsecret', 'client_secret']
+const SECRET_FIELDS = ['secret', 'appsecret', 'client_secret', 'access_token']
 const SECRET_QUERY_PARAM = new RegExp(`([?&](?:${SECRET_FIELDS.join('|')})=)[^&#]*`, 'gi')
 
 /** A shallow copy of a parsed query or body with secret values replaced. */
@@ -10,7 +10,7 @@ export function redactSecrets(value: unknown): unknown {
   )
 }
 
-/** WeChat takes its app secret in the query string, which request logs would otherwise print. */
+/** WeChat takes its app secret and access token in the query string, which request logs would otherwise print. */
 export function redactSecretsInUrl(url: string): string {
   return url.replace(SECRET_QUERY_PARAM, '$1[redacted]')
 }

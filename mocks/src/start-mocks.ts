@@ -2,7 +2,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { buildMocks, type MocksOptions } from './app'
 import type { JournalEntry } from './call-journal'
 import { DEV_CREDENTIALS } from './config'
-import type { CodeRequest, FaultRequest } from './control-routes'
+import type { CodeRequest, FaultRequest, OptOutRequest } from './control-routes'
 import type { MockPlatform } from './mock-platform'
 
 /** The mocks listening on a free port, with the key halves a client needs and the control endpoints at hand. */
@@ -15,6 +15,10 @@ export interface RunningMocks {
   clearCalls(): Promise<void>
   injectFault(fault: FaultRequest): Promise<void>
   issueCode(request: CodeRequest): Promise<string>
+  /** From now on the platform refuses to deliver our messages to this user. */
+  optOut(request: OptOutRequest): Promise<void>
+  /** Every WeChat access token stops working, as after a secret reset. */
+  revokeTokens(): Promise<void>
   close(): Promise<void>
 }
 
@@ -33,13 +37,24 @@ export async function startMocks(): Promise<RunningMocks> {
   const appKeys = generateRsaKeyPair()
   const platformKeys = generateRsaKeyPair()
   const options: MocksOptions = {
-    wechat: { appId: DEV_CREDENTIALS.wechatAppId, appSecret: DEV_CREDENTIALS.wechatAppSecret },
+    wechat: {
+      appId: DEV_CREDENTIALS.wechatAppId,
+      appSecret: DEV_CREDENTIALS.wechatAppSecret,
+      noticeTemplateId: DEV_CREDENTIALS.wechatNoticeTemplateId,
+    },
     alipay: {
       appId: DEV_CREDENTIALS.alipayAppId,
       appPublicKeyPem: appKeys.publicKeyPem,
       platformPrivateKeyPem: platformKeys.privateKeyPem,
+      noticeTemplateId: DEV_CREDENTIALS.alipayNoticeTemplateId,
     },
     cityapp: { clientId: DEV_CREDENTIALS.cityAppClientId, clientSecret: DEV_CREDENTIALS.cityAppClientSecret },
+    sms: {
+      accessKeyId: DEV_CREDENTIALS.smsAccessKeyId,
+      accessKeySecret: DEV_CREDENTIALS.smsAccessKeySecret,
+      signName: DEV_CREDENTIALS.smsSignName,
+      templateCode: DEV_CREDENTIALS.smsTemplateCode,
+    },
   }
   const app = buildMocks(options)
   const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
@@ -71,6 +86,12 @@ export async function startMocks(): Promise<RunningMocks> {
     async issueCode(request) {
       const { code } = (await (await control('POST', '/codes', request)).json()) as { code: string }
       return code
+    },
+    async optOut(request) {
+      await control('POST', '/opt-outs', request)
+    },
+    async revokeTokens() {
+      await control('DELETE', '/tokens')
     },
     close: () => app.close(),
   }

@@ -2,12 +2,27 @@ import { randomBytes } from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
 import { wechatOpenId, wechatUnionId } from './dev-identities'
 import type { OneTimeCodes } from './one-time-codes'
+import type { OptOuts } from './opt-outs'
+import type { BusyAnswer } from './platform-scope'
 import { stringField } from './request-fields'
+import type { AccessTokens } from './wechat-access-tokens'
+import { checkSubscribeSend } from './wechat-subscribe-message'
 
 export interface WechatMockOptions {
   appId: string
   appSecret: string
+  /** The subscription template the app picked in the console (案件进度提醒). */
+  noticeTemplateId: string
 }
+
+export interface WechatMockState {
+  codes: OneTimeCodes
+  tokens: AccessTokens
+  optOuts: OptOuts
+}
+
+/** The keys of the notice template, as the console lists them: 案件名称, 受理编号, 办理状态, 更新时间, 温馨提示. */
+export const WECHAT_NOTICE_TEMPLATE_KEYS = ['thing1', 'character_string2', 'phrase3', 'time4', 'thing5'] as const
 
 type WechatAnswer =
   | { openid: string; session_key: string; unionid: string }
@@ -19,10 +34,11 @@ export function newWechatLoginCode(): string {
 }
 
 /**
- * api.weixin.qq.com under /wechat.
+ * api.weixin.qq.com under /wechat: login, the server's access token, subscription messages.
  * @see https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html
+ * @see https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html
  */
-export function wechatRoutes(options: WechatMockOptions, codes: OneTimeCodes): FastifyPluginAsync {
+export function wechatRoutes(options: WechatMockOptions, { codes, tokens, optOuts }: WechatMockState): FastifyPluginAsync {
   function answerCode2Session(query: unknown): WechatAnswer {
     if (stringField(query, 'appid') !== options.appId) return wechatError(40013, 'invalid appid')
     if (stringField(query, 'secret') !== options.appSecret) return wechatError(40125, 'invalid appsecret')
@@ -41,16 +57,46 @@ export function wechatRoutes(options: WechatMockOptions, codes: OneTimeCodes): F
     }
   }
 
+  function answerToken(query: unknown) {
+    if (stringField(query, 'grant_type') !== 'client_credential') return wechatError(40002, 'invalid grant_type')
+    if (stringField(query, 'appid') !== options.appId) return wechatError(40013, 'invalid appid')
+    if (stringField(query, 'secret') !== options.appSecret) return wechatError(40125, 'invalid appsecret')
+    const { token, expiresIn } = tokens.issue()
+    return { access_token: token, expires_in: expiresIn }
+  }
+
+  function answerSubscribeSend(query: unknown, body: unknown) {
+    const token = stringField(query, 'access_token')
+    if (!token) return wechatError(41001, 'access_token missing')
+    const check = tokens.check(token)
+    if (check === 'unknown') return wechatError(40001, 'invalid credential, access_token is invalid or not latest')
+    if (check === 'expired') return wechatError(42001, 'access_token expired')
+    const outcome = checkSubscribeSend(body, {
+      templateId: options.noticeTemplateId,
+      templateKeys: WECHAT_NOTICE_TEMPLATE_KEYS,
+      hasOptedOut: (openId) => optOuts.has('wechat', openId),
+    })
+    return 'msgid' in outcome ? { errcode: 0, errmsg: 'ok', msgid: outcome.msgid } : wechatError(outcome.errcode, outcome.message)
+  }
+
   return async (app) => {
     // Errors are HTTP 200 too, and WeChat labels its JSON text/plain: a client
     // that trusts either the status or the content type is wrong, and should fail here.
     app.get('/sns/jscode2session', async (request, reply) =>
       reply.type('text/plain').send(JSON.stringify(answerCode2Session(request.query))),
     )
+    app.get('/cgi-bin/token', async (request, reply) => reply.type('text/plain').send(JSON.stringify(answerToken(request.query))))
+    app.post('/cgi-bin/message/subscribe/send', async (request, reply) =>
+      reply.type('text/plain').send(JSON.stringify(answerSubscribeSend(request.query, request.body))),
+    )
   }
 }
 
-function wechatError(errcode: number, message: string): WechatAnswer {
+/** -1 is WeChat's "system busy, try again later", on any endpoint. */
+export const wechatBusyAnswer: BusyAnswer = (_request, reply) =>
+  reply.type('text/plain').send(JSON.stringify(wechatError(-1, 'system error')))
+
+function wechatError(errcode: number, message: string): { errcode: number; errmsg: string } {
   return { errcode, errmsg: `${message}, rid: ${requestId()}` }
 }
 
