@@ -86,6 +86,13 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       CITYAPP_API_BASE: `${mocksUrl}/cityapp`,
       CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
       CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,
+      WECHAT_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.wechatNoticeTemplateId,
+      ALIPAY_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.alipayNoticeTemplateId,
+      SMS_API_BASE: `${mocksUrl}/sms`,
+      SMS_ACCESS_KEY_ID: DEV_CREDENTIALS.smsAccessKeyId,
+      SMS_ACCESS_KEY_SECRET: DEV_CREDENTIALS.smsAccessKeySecret,
+      SMS_SIGN_NAME: DEV_CREDENTIALS.smsSignName,
+      SMS_TEMPLATE_CODE: DEV_CREDENTIALS.smsTemplateCode,
       SEED_DEMO: '1',
     },
   }

@@ -58,6 +58,15 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     CITYAPP_API_BASE: `${mocks.baseUrl}/cityapp`,
     CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
     CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,
+    WECHAT_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.wechatNoticeTemplateId,
+    ALIPAY_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.alipayNoticeTemplateId,
+    SMS_API_BASE: `${mocks.baseUrl}/sms`,
+    SMS_ACCESS_KEY_ID: DEV_CREDENTIALS.smsAccessKeyId,
+    SMS_ACCESS_KEY_SECRET: DEV_CREDENTIALS.smsAccessKeySecret,
+    SMS_SIGN_NAME: DEV_CREDENTIALS.smsSignName,
+    SMS_TEMPLATE_CODE: DEV_CREDENTIALS.smsTemplateCode,
+    // tests send notices themselves with app.outbox.runOnce(), never behind their backs
+    NOTIFY_POLL_MS: '0',
     SEED_DEMO: '1',
     DEMO_PASSWORD,
   }

@@ -1,6 +1,7 @@
 import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import { IntegrationError } from './http-client'
+import type { CaseUpdate } from './notice-delivery'
 
 /** The platform mocks on a free port for one test file, with a clean call journal per test. */
 export function useMocks(): () => RunningMocks {
@@ -24,4 +25,18 @@ export async function failureOf(promise: Promise<unknown>): Promise<IntegrationE
   )
   expect(error).toBeInstanceOf(IntegrationError)
   return error as IntegrationError
+}
+
+/** A notice as the worker hands it to every channel; override what a test is about. */
+export function caseUpdate(overrides: Partial<CaseUpdate> = {}): CaseUpdate {
+  return {
+    trackingNo: '4821-0937-5516',
+    title: '小区供暖温度不达标',
+    statusLabel: '办理中',
+    headline: '已受理',
+    message: '您的诉求已受理，将在法定期限内答复',
+    at: new Date('2025-01-06T02:30:00Z'),
+    page: 'pages/case-detail/index?id=c_test',
+    ...overrides,
+  }
 }
