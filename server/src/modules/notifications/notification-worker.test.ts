@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { alipayUserId, cityAppIdentity, wechatOpenId } from '@xinfang/mocks/dev-identities'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase, type Db } from '../../db/client'
+import { cases, notifications, residents } from '../../db/schema'
+import { useMocks } from '../../integrations/adapter-test-kit'
+import { createAlipayTemplateMessageClient } from '../../integrations/alipay-template-message'
+import { createAliyunSmsClient } from '../../integrations/aliyun-sms'
+import { createCityAppPushClient } from '../../integrations/cityapp-push'
+import { createWechatSubscribeClient } from '../../integrations/wechat-subscribe'
+import { newId, newTrackingNo } from '../../lib/ids'
+import { createPiiCipher } from '../../lib/pii'
+import { createOutbox } from './outbox'
+import { createNotificationWorker, type DeliveryPolicy } from './notification-worker'
+
+const mocksOf = useMocks()
+const pii = createPiiCipher(randomBytes(32), randomBytes(32).toString('base64url'))
+const POLICY: DeliveryPolicy = { batchSize: 10, maxAttempts: 3, backoffBaseMs: 60_000, backoffMaxMs: 3_600_000 }
+const silentLog = { warn: () => undefined, error: () => undefined }
+
+let dir: string
+let db: Db
+let closeDb: () => void
+let now: Date
+const clock = { now: () => new Date(now) }
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-outbox-'))
+  const opened = openDatabase({ file: path.join(dir, 'outbox.db'), synchronous: 'NORMAL' })
+  db = opened.db
+  closeDb = () => opened.sqlite.close()
+})
+afterAll(() => {
+  closeDb()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+beforeEach(() => {
+  now = new Date('2025-03-03T01:00:00Z')
+  db.delete(notifications).run()
+})
+
+function worker(policy: Partial<DeliveryPolicy> = {}) {
+  const mocks = mocksOf()
+  const common = { timeoutMs: 2000, retries: 0 }
+  return createNotificationWorker({
+    db,
+    pii,
+    clock,
+    policy: { ...POLICY, ...policy },
+    log: silentLog,
+    random: () => 1,
+    channels: {
+      wechat: createWechatSubscribeClient({
+        baseUrl: `${mocks.baseUrl}/wechat`,
+        ...mocks.options.wechat,
+        templateId: mocks.options.wechat.noticeTemplateId,
+        miniprogramState: 'developer',
+        ...common,
+      }),
+      alipay: createAlipayTemplateMessageClient({
+        gatewayUrl: `${mocks.baseUrl}/alipay/gateway.do`,
+        appId: mocks.options.alipay.appId,
+        ...mocks.alipayClientKeys,
+        userTemplateId: mocks.options.alipay.noticeTemplateId,
+        ...common,
+      }),
+      cityapp: createCityAppPushClient({ baseUrl: `${mocks.baseUrl}/cityapp`, ...mocks.options.cityapp, ...common }),
+      sms: createAliyunSmsClient({ baseUrl: `${mocks.baseUrl}/sms`, ...mocks.options.sms, ...common }),
+    },
+  })
+}
+
+/** A resident with one case, as login and submission leave them. */
+function residentWithCase(platform: 'wechat' | 'alipay' | 'cityapp', platformUid: string, phones: { own?: string; contact?: string } = {}) {
+  const residentId = newId('r')
+  db.insert(residents)
+    .values({ id: residentId, platform, platformUid, phoneEnc: phones.own ? pii.encrypt(phones.own) : null, createdAt: now, lastLoginAt: now })
+    .onConflictDoNothing()
+    .run()
+  const owner = db.select().from(residents).where(eq(residents.platformUid, platformUid)).get()!
+  const caseId = newId('c')
+  const trackingNo = newTrackingNo()
+  db.insert(cases)
+    .values({ id: caseId, trackingNo, ownerId: owner.id, title: '楼道堆放杂物', content: '邻居在楼道堆放杂物，多次沟通无果。', contactPhoneEnc: phones.contact ? pii.encrypt(phones.contact) : null, status: 'accepted', registeredAt: now, updatedAt: now })
+    .run()
+  return { residentId: owner.id, caseId, trackingNo }
+}
+
+function enqueue(target: { residentId: string; caseId: string; trackingNo: string }, event = 'accepted') {
+  createOutbox(db).enqueue({ ...target, event, title: '楼道堆放杂物', statusLabel: '办理中', message: '您的诉求已受理，将在法定期限内答复', at: now })
+}
+
+const rows = () => db.select().from(notifications).all()
+const openIdOf = (name: string) => wechatOpenId(mocksOf().options.wechat.appId, name)
+const subscribeSends = async () => (await mocksOf().calls('wechat')).filter((call) => call.path.endsWith('/subscribe/send'))
+
+describe('notification worker', () => {
+  it('sends a WeChat resident the subscription message and marks the row sent', async () => {
+    const target = residentWithCase('wechat', openIdOf('outbox-alice'))
+    enqueue(target)
+    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    const [send] = await subscribeSends()
+    expect(send?.body).toMatchObject({
+      touser: openIdOf('outbox-alice'),
+      page: `pages/case-detail/index?id=${target.caseId}`,
+      miniprogram_state: 'developer',
+      data: { character_string2: { value: target.trackingNo }, phrase3: { value: '办理中' }, thing5: { value: '您的诉求已受理，将在法定期限内答复' } },
+    })
+    expect(rows()).toEqual([expect.objectContaining({ status: 'sent', channel: 'wechat', attempts: 1, sentAt: now, lastError: null })])
+    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+  })
+
+  it('keeps a notice pending through a platform outage, and sends it once the backoff has passed', async () => {
+    enqueue(residentWithCase('wechat', openIdOf('outbox-bob')))
+    await mocksOf().injectFault({ platform: 'wechat', mode: 'fail' })
+    const sender = worker()
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 })
+    const [row] = rows()
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('HTTP 503') })
+    expect(row?.nextAttemptAt.getTime()).toBe(now.getTime() + POLICY.backoffBaseMs)
+
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    now = new Date(now.getTime() + POLICY.backoffBaseMs)
+    expect(await sender.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 2, channel: 'wechat' })
+  })
+
+  it('doubles the wait after each failure, up to the cap', async () => {
+    enqueue(residentWithCase('wechat', openIdOf('outbox-carol')))
+    const sender = worker({ maxAttempts: 10, backoffMaxMs: 150_000 })
+    const waits: number[] = []
+    for (let attempt = 1; attempt <= 3; attempt += 1) {
+      await mocksOf().injectFault({ platform: 'wechat', mode: 'busy' })
+      await sender.runOnce()
+      const next = rows()[0]!.nextAttemptAt.getTime()
+      waits.push(next - now.getTime())
+      now = new Date(next)
+    }
+    expect(waits).toEqual([60_000, 120_000, 150_000])
+  })
+
+  it('falls back to SMS on the resident\'s verified phone when WeChat answers 43101', async () => {
+    await mocksOf().optOut({ platform: 'wechat', userId: openIdOf('outbox-unsubscribed') })
+    enqueue(residentWithCase('wechat', openIdOf('outbox-unsubscribed'), { own: '13912345678', contact: '13700000000' }))
+    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    const [sms] = await mocksOf().calls('sms')
+    expect(sms?.body).toMatchObject({ PhoneNumbers: '13912345678', TemplateCode: mocksOf().options.sms.templateCode })
+    expect(rows()[0]).toMatchObject({ status: 'sent', channel: 'sms' })
+  })
+
+  it('uses the case\'s contact phone when the resident has none, and goes straight to SMS after a refusal', async () => {
+    await mocksOf().optOut({ platform: 'wechat', userId: openIdOf('outbox-dave') })
+    enqueue(residentWithCase('wechat', openIdOf('outbox-dave'), { contact: '13700000000' }))
+    await mocksOf().injectFault({ platform: 'sms', mode: 'busy' })
+    const sender = worker()
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 })
+    expect(rows()[0]).toMatchObject({ status: 'pending', channel: 'sms', lastError: expect.stringContaining('isv.BUSINESS_LIMIT_CONTROL') })
+    now = new Date(now.getTime() + POLICY.backoffMaxMs)
+    await mocksOf().clearCalls()
+    expect(await sender.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(await subscribeSends()).toEqual([])
+    expect((await mocksOf().calls('sms'))[0]?.body).toMatchObject({ PhoneNumbers: '13700000000' })
+  })
+
+  it('marks a notice failed, and keeps it, when a refusal leaves no phone to fall back to', async () => {
+    await mocksOf().optOut({ platform: 'wechat', userId: openIdOf('outbox-erin') })
+    enqueue(residentWithCase('wechat', openIdOf('outbox-erin')))
+    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 1 })
+    expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/43101.*no phone number/) })
+  })
+
+  it('gives up after the maximum number of attempts, keeping the row as failed', async () => {
+    enqueue(residentWithCase('wechat', openIdOf('outbox-frank')))
+    await mocksOf().injectFault({ platform: 'wechat', mode: 'fail', count: POLICY.maxAttempts })
+    const sender = worker()
+    const results = []
+    for (let attempt = 1; attempt <= POLICY.maxAttempts; attempt += 1) {
+      results.push(await sender.runOnce())
+      now = new Date(now.getTime() + POLICY.backoffMaxMs)
+    }
+    expect(results.at(-1)).toEqual({ sent: 0, retried: 0, failed: 1 })
+    expect(rows()).toEqual([expect.objectContaining({ status: 'failed', attempts: POLICY.maxAttempts, lastError: expect.stringContaining('HTTP 503'), sentAt: null })])
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+  })
+
+  it('reaches Alipay and city app residents through their own platforms', async () => {
+    enqueue(residentWithCase('alipay', alipayUserId('outbox-gina')))
+    enqueue(residentWithCase('cityapp', cityAppIdentity('outbox-hank').sub))
+    expect(await worker().runOnce()).toEqual({ sent: 2, retried: 0, failed: 0 })
+    expect((await mocksOf().calls('alipay'))[0]?.body).toMatchObject({ method: 'alipay.open.app.mini.templatemessage.send' })
+    expect((await mocksOf().calls('cityapp'))[0]?.body).toMatchObject({ userId: cityAppIdentity('outbox-hank').sub, title: '诉求进度：已受理' })
+    expect(rows().map((row) => row.channel).sort()).toEqual(['alipay', 'cityapp'])
+  })
+
+  it('never sends a row twice when passes are started on top of each other', async () => {
+    enqueue(residentWithCase('wechat', openIdOf('outbox-ivy')))
+    const sender = worker()
+    const summaries = await Promise.all([sender.runOnce(), sender.runOnce(), sender.runOnce()])
+    expect(summaries.reduce((total, summary) => total + summary.sent, 0)).toBe(1)
+    expect(await subscribeSends()).toHaveLength(1)
+  })
+
+  it('has nothing to send for a change whose transaction rolled back', async () => {
+    const target = residentWithCase('wechat', openIdOf('outbox-jack'))
+    expect(() =>
+      db.transaction((tx) => {
+        createOutbox(tx).enqueue({ ...target, event: 'accepted', title: '楼道堆放杂物', statusLabel: '办理中', message: '您的诉求已受理', at: now })
+        throw new Error('the change itself failed')
+      }),
+    ).toThrow('the change itself failed')
+    expect(rows()).toEqual([])
+    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+  })
+})

@@ -1,0 +1,125 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { Db } from '../../db/client'
+import type { DeliveryResult, NoticeChannel } from '../../integrations/notice-delivery'
+import type { Clock } from '../../lib/clock'
+import type { PiiCipher } from '../../lib/pii'
+import { caseUpdateOf } from './case-update'
+import { createNotificationRepository, type DueNotice, type NoticeChannelName } from './notification-repository'
+
+export interface DeliveryPolicy {
+  batchSize: number
+  /** attempts, all channels together, before a notice is marked failed */
+  maxAttempts: number
+  backoffBaseMs: number
+  backoffMaxMs: number
+}
+
+export interface NotificationWorkerDependencies {
+  db: Db
+  pii: PiiCipher
+  clock: Clock
+  channels: Record<NoticeChannelName, NoticeChannel>
+  policy: DeliveryPolicy
+  log: Pick<FastifyBaseLogger, 'warn' | 'error'>
+  /** for the jitter; tests may pin it */
+  random?: () => number
+}
+
+export interface RunSummary {
+  sent: number
+  retried: number
+  failed: number
+}
+
+type Settlement = { status: 'sent'; channel: NoticeChannelName } | { status: 'retry' | 'failed'; channel: NoticeChannelName | null; error: string }
+
+/**
+ * Sends what the outbox holds. A pass claims the due rows (pending, next_attempt_at reached,
+ * oldest first, one batch) and settles each after its send: sent, retry later with
+ * exponential backoff, or failed for good. Passes never overlap: each waits for the one
+ * before, which is all the claiming one process needs.
+ *
+ * Delivery is at least once: a row is settled only after the platform has answered, so a
+ * crash mid-send leaves it pending and the next start sends it again. A resident may then
+ * get a notice twice; never none.
+ */
+export function createNotificationWorker({ db, pii, clock, channels, policy, log, random = Math.random }: NotificationWorkerDependencies) {
+  const notices = createNotificationRepository(db)
+  let previous: Promise<unknown> = Promise.resolve()
+
+  function backoffMs(attempts: number): number {
+    const capped = Math.min(policy.backoffBaseMs * 2 ** (attempts - 1), policy.backoffMaxMs)
+    // "equal jitter": half fixed, half random, so rows that failed together do not return together
+    return Math.round(capped / 2 + (capped / 2) * random())
+  }
+
+  async function deliver(row: DueNotice): Promise<Settlement> {
+    const update = caseUpdateOf(row.caseId, row.event, row.payload)
+    if (update === null) return { status: 'failed', channel: null, error: 'payload lacks a field the message needs' }
+
+    let refusal = ''
+    // a platform that refused once is not asked again: the row remembers it goes by SMS now
+    if (row.channel !== 'sms') {
+      const result = await channels[row.platform].send(row.platformUid, update)
+      if (result.outcome !== 'refused') return settlementOf(row.platform, result)
+      refusal = `${result.reason}; `
+    }
+    const phoneEnc = row.residentPhoneEnc ?? row.contactPhoneEnc
+    if (phoneEnc === null) return { status: 'failed', channel: row.platform, error: `${refusal}no phone number to fall back to` }
+    const result = await channels.sms.send(pii.decrypt(phoneEnc), update)
+    return result.outcome === 'refused' ? { status: 'failed', channel: 'sms', error: `${refusal}${result.reason}` } : settlementOf('sms', result)
+  }
+
+  function settle(row: DueNotice, settlement: Settlement, summary: RunSummary): void {
+    const attempts = row.attempts + 1
+    const now = clock.now()
+    if (settlement.status === 'sent') {
+      notices.markSent(row.id, settlement.channel, now, attempts)
+      summary.sent += 1
+    } else if (settlement.status === 'retry' && attempts < policy.maxAttempts) {
+      notices.markRetry(row.id, { channel: settlement.channel, attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastError: settlement.error })
+      summary.retried += 1
+      log.warn({ notificationId: row.id, attempts, error: settlement.error }, 'notice not sent, will retry')
+    } else {
+      notices.markFailed(row.id, { channel: settlement.channel, attempts, lastError: settlement.error })
+      summary.failed += 1
+      log.error({ notificationId: row.id, attempts, error: settlement.error }, 'notice given up on; it stays in the table as failed')
+    }
+  }
+
+  async function pass(): Promise<RunSummary> {
+    const summary: RunSummary = { sent: 0, retried: 0, failed: 0 }
+    for (const row of notices.due(clock.now(), policy.batchSize)) {
+      let settlement: Settlement
+      try {
+        settlement = await deliver(row)
+      } catch (error) {
+        // a bug or an unreadable phone number must not stop the rest of the batch
+        log.error({ err: error, notificationId: row.id }, 'sending a notice threw')
+        settlement = { status: 'retry', channel: row.channel as NoticeChannelName | null, error: `internal: ${error instanceof Error ? error.message : String(error)}` }
+      }
+      settle(row, settlement, summary)
+    }
+    return summary
+  }
+
+  return {
+    /** One pass over the due rows, after any pass already running. */
+    runOnce(): Promise<RunSummary> {
+      const run = previous.then(pass)
+      previous = run.catch(() => undefined)
+      return run
+    },
+
+    /** Resolves once no pass is running or queued. */
+    idle(): Promise<unknown> {
+      return previous
+    },
+  }
+}
+
+function settlementOf(channel: NoticeChannelName, result: Exclude<DeliveryResult, { outcome: 'refused' }>): Settlement {
+  return result.outcome === 'sent' ? { status: 'sent', channel } : { status: 'retry', channel, error: result.reason }
+}
+
+export type NotificationWorker = ReturnType<typeof createNotificationWorker>
