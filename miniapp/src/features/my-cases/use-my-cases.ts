@@ -2,9 +2,10 @@ import { useCallback, useRef, useState } from 'react'
 import type { CaseSummary } from '@xinfang/shared/contracts/cases'
 import { messageOf } from '../../api/api-error'
 import { ensureSignedIn } from '../../platform/login'
+import { useSessionStore } from '../../stores/session-store'
 import { listMyCases } from './api'
 
-type Phase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out'
+type Phase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out' | 'staff'
 
 /** Cursor paging over the resident's cases: reload from the top, or append the next page. */
 export function useMyCases() {
@@ -21,6 +22,8 @@ export function useMyCases() {
     setPhase((p) => (p === 'ready' ? p : 'loading'))
     try {
       if (!(await ensureSignedIn())) return setPhase('signed-out')
+      // for staff the same route lists their jurisdiction's cases, which are not "my" cases
+      if (useSessionStore.getState().user?.kind === 'staff') return setPhase('staff')
       const page = await listMyCases()
       setItems(page.items)
       setCursor(page.nextCursor)

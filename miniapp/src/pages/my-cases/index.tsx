@@ -23,6 +23,8 @@ export default function MyCasesPage() {
         <ErrorBlock message={error} onRetry={reload} />
       ) : phase === 'signed-out' ? (
         <EmptyState title='请先登录' hint='登录后可以看到您提交过的诉求' />
+      ) : phase === 'staff' ? (
+        <EmptyState title='您正以工作人员身份登录' hint='在「我的」退出登录后，可以看到自己提交的诉求' action='进入工作台' onAction={() => navigateTo('workbenchHome', {})} />
       ) : items.length === 0 ? (
         <EmptyState title='您还没有提交过诉求' hint='遇到问题，说出来，我们帮您找对部门' action='我要反映' onAction={() => navigateTo('submit', {})} />
       ) : (
