@@ -60,6 +60,13 @@ describe('the staff workbench in H5, against the real API and mocks', () => {
         expect(page).toContain('查看完整号码')
         expect(page).toContain('受理')
       }, { fullPage: true })
+      await step('revealed', async () => {
+        const masked = await staff.current().locator('.wb-pii__value').nth(1).innerText()
+        expect(masked).toMatch(/^1\d{2}\*{4}\d{4}$/)
+        await staff.current().getByText('查看完整号码').first().click()
+        await staff.see('本次查看已留痕记录')
+        expect(await staff.current().locator('.wb-pii__value').nth(1).innerText()).toMatch(/^1\d{10}$/)
+      })
       await step('accepted', async () => {
         await openAction(staff, '受理')
         await staff.tapButton('确认受理')
@@ -87,6 +94,16 @@ describe('the staff workbench in H5, against the real API and mocks', () => {
         await staff.see('答复意见 · 部分支持')
         expect(await staff.current().locator('.chip').first().innerText()).toBe('已答复')
       }, { fullPage: true })
+      await step('search', async () => {
+        await staff.page.goBack()
+        await staff.settle()
+        await staff.current().locator('.wb-tabbar__item', { hasText: '搜索' }).click()
+        await staff.settle()
+        await staff.current().locator('input').first().fill(trackingNo)
+        await staff.tapButton('搜索')
+        await staff.see('按查询码找到 1 件诉求')
+        expect(await staff.text()).toContain(assignedTo)
+      })
       expect(staff.problems()).toEqual([])
     } finally {
       console.log(report(`H5 workbench flow (jinshui.office, ${trackingNo} -> ${assignedTo})`))
@@ -116,7 +133,7 @@ describe('the staff workbench in H5, against the real API and mocks', () => {
       expect(detail).toContain('部分支持')
       expect(detail).toContain(assignedTo)
       for (const entry of ['已受理', '交办', '已答复']) expect(detail).toContain(entry)
-      await h5.screenshot('workbench-09-resident-sees-reply', { fullPage: true })
+      await h5.screenshot('workbench-resident-reply', { fullPage: true })
       expect(h5.problems()).toEqual([])
     } finally {
       await h5.close()
