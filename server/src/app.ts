@@ -22,7 +22,6 @@ import catalogRoutes from './modules/catalog/routes'
 import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
 import notificationsModule from './modules/notifications/index'
-import notificationsModule from './modules/notifications/index'
 import workbenchModule from './modules/workbench/index'
 
 export interface AppOptions {
@@ -59,7 +58,6 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   await app.register(authPlugin)
   await app.register(platformsPlugin)
   await app.register(bootstrapPlugin)
-  await app.register(notificationsModule)
   await app.register(notificationsModule)
   await app.register(auditModule)
   await app.register(jobsPlugin)

@@ -27,6 +27,8 @@ const EnvSchema = Type.Object({
   PII_HASH_KEY: Type.String({ minLength: 32 }),
   INTEGRATION_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 5000 }),
   INTEGRATION_RETRIES: Type.Integer({ minimum: 0, maximum: 5, default: 2 }),
+  /** how often overdue cases are looked for and escalated; 0 turns the timer off */
+  ESCALATION_INTERVAL_MS: Type.Integer({ minimum: 0, default: 300_000 }),
   WECHAT_API_BASE: Type.String({ default: 'https://api.weixin.qq.com' }),
   WECHAT_APP_ID: Type.String({ minLength: 1 }),
   WECHAT_APP_SECRET: Type.String({ minLength: 1 }),
@@ -82,6 +84,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
     auth: { jwtSecret: env.JWT_SECRET, accessTokenTtlSec: 15 * 60, refreshTokenTtlDays: 30 },
     pii: { key: Buffer.from(env.PII_KEY, 'base64'), hashKey: env.PII_HASH_KEY },
     integrations: { timeoutMs: env.INTEGRATION_TIMEOUT_MS, retries: env.INTEGRATION_RETRIES },
+    jobs: { escalationIntervalMs: env.ESCALATION_INTERVAL_MS },
     wechat: { baseUrl: env.WECHAT_API_BASE, appId: env.WECHAT_APP_ID, appSecret: env.WECHAT_APP_SECRET },
     alipay: {
       gatewayUrl: env.ALIPAY_GATEWAY_URL,

@@ -63,7 +63,7 @@ describe('deadlines and escalation (督办) on the working-day calendar', () => 
     expect(streetHeld[0]!.note).toContain('金水区信访局督办')
 
     // and the resident hears about it
-    const notices = stack.app.db.$client.prepare("select count(*) as n from notifications where case_id = ? and event = 'escalated'").get(caseId) as { n: number }
+    const notices = stack.app.sqlite.prepare("select count(*) as n from notifications where case_id = ? and event = 'escalated'").get(caseId) as { n: number }
     expect(notices.n).toBe(1)
   })
 

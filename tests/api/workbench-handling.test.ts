@@ -165,7 +165,7 @@ describe('notices to the resident', () => {
     const id = await submit()
     await ok('jinshui.office', id, 'accept')
     await ok('jinshui.office', id, 'request_info', { question: '请补充具体地址和时间' })
-    const rows = stack.app.db.$client.prepare('select event from notifications where case_id = ? order by created_at, rowid').all(id) as { event: string }[]
+    const rows = stack.app.sqlite.prepare('select event from notifications where case_id = ? order by created_at, rowid').all(id) as { event: string }[]
     expect(rows.map((r) => r.event)).toEqual(['accepted', 'info_requested'])
   })
 })

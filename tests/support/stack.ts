@@ -67,6 +67,8 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     SMS_TEMPLATE_CODE: DEV_CREDENTIALS.smsTemplateCode,
     // tests send notices themselves with app.outbox.runOnce(), never behind their backs
     NOTIFY_POLL_MS: '0',
+    // and escalate with app.jobs.escalateOverdue() under a fake clock
+    ESCALATION_INTERVAL_MS: '0',
     SEED_DEMO: '1',
     DEMO_PASSWORD,
   }
