@@ -33,6 +33,8 @@ export const TIMELINE_ACTIONS = {
   rereview_decided: '出具复核意见',
   supervised: '督办',
   escalated: '超期督办',
+  cosign_warning: '联名预警',
+  cosign_closed: '发起人结束联名',
 } as const
 
 export type TimelineAction = keyof typeof TIMELINE_ACTIONS

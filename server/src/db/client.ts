@@ -6,7 +6,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import * as schema from './schema'
 
-export type Db = BetterSQLite3Database<typeof schema>
+/** The drizzle database, with the better-sqlite3 handle underneath for the few hot statements written in SQL. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database }
 /** What a transaction callback receives: the same query API, bound to the transaction. */
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 export type DbOrTx = Db | Tx

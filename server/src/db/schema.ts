@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /**
@@ -26,6 +27,8 @@ export const residents = sqliteTable(
     idNumberEnc: text('id_number_enc'),
     idNumberHash: text('id_number_hash'),
     verified: integer('verified', { mode: 'boolean' }).notNull().default(false),
+    /** the phone number came from the platform's phone-number API, not from what someone typed */
+    phoneVerifiedAt: integer('phone_verified_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     lastLoginAt: integer('last_login_at', { mode: 'timestamp_ms' }).notNull(),
   },
@@ -279,4 +282,61 @@ export const notifications = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('notifications_due').on(t.status, t.nextAttemptAt), index('notifications_case').on(t.caseId)],
+)
+
+/**
+ * A joint complaint's signing campaign (联名). The QR codes carry a signed token naming
+ * `token_id`, never the case id; rotating `token_id` revokes every code printed so far.
+ */
+export const cosignCampaigns = sqliteTable('cosign_campaigns', {
+  id: text('id').primaryKey(),
+  caseId: text('case_id').notNull().unique().references(() => cases.id),
+  tokenId: text('token_id').notNull().unique(),
+  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  /** kept with every signature in the same transaction, so reading the count is one row */
+  signatureCount: integer('signature_count').notNull().default(0),
+  closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+  weappQrKey: text('weapp_qr_key'),
+  alipayQrUrl: text('alipay_qr_url'),
+  createdAt: createdAt(),
+})
+
+/** One verified identity's signature; withdrawn ones stay for the growth curve and the record. */
+export const cosignSignatures = sqliteTable(
+  'cosign_signatures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: text('campaign_id').notNull().references(() => cosignCampaigns.id),
+    residentId: text('resident_id').notNull().references(() => residents.id),
+    /** keyed hash of the ID number, or of the platform-verified phone: one person, one signature */
+    identityHash: text('identity_hash').notNull(),
+    /** keyed hash of the address it came from, to spot a surge without storing the address */
+    ipHash: text('ip_hash').notNull(),
+    signedAt: integer('signed_at', { mode: 'timestamp_ms' }).notNull(),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('cosign_signatures_once').on(t.campaignId, t.identityHash).where(sql`withdrawn_at is null`),
+    index('cosign_signatures_campaign').on(t.campaignId, t.signedAt),
+    index('cosign_signatures_identity').on(t.identityHash, t.signedAt),
+    index('cosign_signatures_ip').on(t.campaignId, t.ipHash, t.signedAt),
+  ],
+)
+
+/** Early warnings on a campaign: each threshold, the burst rule and an address surge, once each. */
+export const cosignWarnings = sqliteTable(
+  'cosign_warnings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    campaignId: text('campaign_id').notNull().references(() => cosignCampaigns.id),
+    caseId: text('case_id').notNull().references(() => cases.id),
+    kind: text('kind', { enum: ['threshold', 'burst', 'ip_surge'] }).notNull(),
+    threshold: integer('threshold').notNull(),
+    /** the petition office level warned: the case's street or district, or the city */
+    toRegion: text('to_region').notNull(),
+    count: integer('count').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
+  },
+  (t) => [uniqueIndex('cosign_warnings_once').on(t.campaignId, t.kind, t.threshold), index('cosign_warnings_at').on(t.at)],
 )

@@ -30,6 +30,8 @@ declare module 'fastify' {
     signAccessToken(actor: Actor): string
     /** preHandler guards: any signed-in user, residents only, staff only */
     requireUser: Guard
+    /** for public routes that say more to a signed-in user: sets `actor` when a valid token came, else leaves it null */
+    identifyUser: Guard
     requireResident: Guard
     requireStaff: Guard
   }
@@ -66,6 +68,14 @@ export default fp(
     fastify.decorate('signAccessToken', (actor: Actor) => fastify.jwt.sign(toClaims(actor)))
     fastify.decorate('requireUser', async (request: FastifyRequest) => {
       request.actor = await verify(request)
+    })
+    fastify.decorate('identifyUser', async (request: FastifyRequest) => {
+      if (!request.headers.authorization) return
+      try {
+        request.actor = toActor(await request.jwtVerify<Claims>())
+      } catch {
+        // an expired or bad token on a public page is the same as none
+      }
     })
     fastify.decorate('requireResident', async (request: FastifyRequest) => {
       request.actor = await verify(request)

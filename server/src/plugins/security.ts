@@ -1,15 +1,33 @@
+import { createHash } from 'node:crypto'
+import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import { AppError } from '../lib/app-error'
 
+interface RouteLimit {
+  max: number
+  timeWindow: number
+  keyGenerator?: (request: FastifyRequest) => string
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** route-level rate limits: `config: { rateLimit: fastify.rateLimits.login }` */
-    rateLimits: { login: { max: number; timeWindow: number }; public: { max: number; timeWindow: number } }
+    rateLimits: {
+      login: RouteLimit
+      public: RouteLimit
+      /** per signed-in user where there is a token, so a neighbourhood behind one carrier NAT address is not refused as one */
+      perUser: RouteLimit
+      /** per address, sized for a crowd: a public page a whole community may open at once */
+      crowd: RouteLimit
+    }
   }
 }
+
+/** A public page may be opened by this many times more people behind one address than a write. */
+const CROWD_FACTOR = 20
 
 /**
  * Security headers, CORS only for configured origins (mini-programs send no Origin; the H5
@@ -27,6 +45,15 @@ export default fp(
     fastify.decorate('rateLimits', {
       login: { max: limits.loginMax, timeWindow: limits.windowMs },
       public: { max: limits.publicMax, timeWindow: limits.windowMs },
+      perUser: {
+        max: limits.publicMax,
+        timeWindow: limits.windowMs,
+        keyGenerator: (request) => {
+          const auth = request.headers.authorization
+          return auth ? `user:${createHash('sha256').update(auth).digest('base64url')}` : `ip:${request.ip}`
+        },
+      },
+      crowd: { max: limits.publicMax * CROWD_FACTOR, timeWindow: limits.windowMs },
     })
   },
   { name: 'security', dependencies: ['config'] },

@@ -61,7 +61,7 @@ const always = sql`1 = 1`
  * The SQL form of `staffCanSee` in ../policy/case-policy.ts, for lists. The jurisdiction test
  * in tests/api checks that lists and the policy agree on every case.
  */
-function visibleTo(actor: StaffActor): SQL {
+export function visibleTo(actor: StaffActor): SQL {
   const everywhere = actor.region === CITY
   const inJurisdiction = everywhere ? always : within(placeOf, actor.region)
   // an assignment to the actor's unit at or below the actor's level...

@@ -45,7 +45,7 @@ function uniqueTrackingNo(ctx: CaseContext): string {
  * assignments, its first timeline entries and its attachments appear together or not at all.
  * A category in a livelihood zone makes it a zone case, with the zone's clocks.
  */
-export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody): CaseCreated {
+export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody, kind: 'individual' | 'joint' = 'individual'): CaseCreated {
   const content = body.content.trim()
   if (content.length < CONTENT_MIN) throw new AppError('VALIDATION_FAILED', `「诉求内容」至少要写${CONTENT_MIN}个字`, [{ field: 'content', reason: 'too short' }])
   const { region, street } = placeOf(body)
@@ -64,6 +64,7 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
     const fields = {
       id: newId('c'),
       trackingNo: uniqueTrackingNo(ctx),
+      kind,
       ownerId: actor.id,
       title: titleOf(body),
       content,

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify'
+import { createGroupCommit, type GroupCommit } from '../../lib/group-commit'
+import { createCaseContext, type CaseContext } from '../cases/case-context'
+import { cosignTokens, type CosignTokens } from './cosign-token'
+import { createCosignRepository, type CosignRepository } from './cosign-repository'
+import { parseWarningRules, type WarningRules } from './warning-rules'
+
+/** What the joint-complaint use cases work with; built once by the cosign plugin. */
+export interface CosignContext {
+  cases: CaseContext
+  cosign: CosignRepository
+  tokens: CosignTokens
+  /** signatures and withdrawals commit in groups: one fsync for a burst of them */
+  writes: GroupCommit
+  rules: WarningRules
+  dailyLimit: number
+  publicBaseUrl: string
+  /** warnings already raised per campaign, so the signing path asks the database only once */
+  warned: Map<string, Set<string>>
+}
+
+export function createCosignContext(fastify: FastifyInstance): CosignContext {
+  const { cosign, auth, publicBaseUrl } = fastify.config
+  return {
+    cases: createCaseContext(fastify),
+    cosign: createCosignRepository(fastify.db),
+    tokens: cosignTokens(auth.jwtSecret),
+    writes: createGroupCommit(fastify.db),
+    rules: parseWarningRules(cosign),
+    dailyLimit: cosign.dailyLimit,
+    publicBaseUrl,
+    warned: new Map(),
+  }
+}

@@ -1,0 +1,162 @@
+import { STATUS_LABELS, type CaseStatus } from '@xinfang/shared/case-status'
+import type { CosignCreated, CosignPublic, CreateCosignBody, SignResult } from '@xinfang/shared/contracts/cosign'
+import { placeName } from '@xinfang/shared/places'
+import { AppError } from '../../lib/app-error'
+import { newId } from '../../lib/ids'
+import type { Actor, ResidentActor } from '../../plugins/auth'
+import type { ResidentRow } from '../auth/resident-repository'
+import { record } from '../cases/case-record'
+import type { CaseRow } from '../cases/case-repository'
+import { submitCase } from '../cases/submission'
+import type { CosignContext } from './cosign-context'
+import type { CampaignRow } from './cosign-repository'
+import { checkWarnings } from './early-warning'
+
+const DAY_MS = 86_400_000
+/** Case states in which neighbours can no longer add their names. */
+const ENDED: Partial<Record<CaseStatus, string>> = {
+  rejected: '这件联名诉求已不予受理，不能再联名了',
+  forwarded: '这件联名诉求已转送其他机关，不能再联名了',
+  closed: '这件联名诉求已办结，不能再联名了',
+}
+
+/**
+ * One person, one signature: the keyed hash of their ID number (city-app real name), or of a
+ * phone number the platform itself verified (mobile numbers in China are registered to a real
+ * name). A typed-in phone number proves nothing and does not count.
+ */
+export function identityOf(resident: ResidentRow | null): string | null {
+  if (!resident) return null
+  if (resident.verified && resident.idNumberHash) return resident.idNumberHash
+  return resident.phoneVerifiedAt && resident.phoneHash ? resident.phoneHash : null
+}
+
+export const pageOfCosign = 'pages/cosign/index'
+export const h5UrlOf = (ctx: CosignContext, token: string) => `${ctx.publicBaseUrl}/#/${pageOfCosign}?t=${encodeURIComponent(token)}`
+
+function verifiedIdentity(ctx: CosignContext, actor: ResidentActor): string {
+  const identity = identityOf(ctx.cases.residents.findById(actor.id))
+  if (!identity) throw new AppError('IDENTITY_NOT_VERIFIED')
+  return identity
+}
+
+/**
+ * A verified resident registers a joint complaint: a case of kind `joint`, dispatched like any
+ * other, with the representative as its owner and first signature, and a token for the codes.
+ */
+export function createCosign(ctx: CosignContext, actor: ResidentActor, body: CreateCosignBody, ipHash: string): CosignCreated {
+  const identity = verifiedIdentity(ctx, actor)
+  return ctx.cases.db.transaction(() => {
+    const created = submitCase(ctx.cases, actor, body, 'joint')
+    const now = ctx.cases.clock.now()
+    const tokenId = ctx.tokens.newId()
+    const campaign = ctx.cosign.insertCampaign({ id: newId('j'), caseId: created.id, tokenId, status: 'open', signatureCount: 1, createdAt: now })
+    ctx.cosign.insertSignature({ campaignId: campaign.id, residentId: actor.id, identity, ipHash, at: now })
+    const token = ctx.tokens.issue(tokenId)
+    const api = `/api/v1/cosign/${token}/qr`
+    return { id: campaign.id, caseId: created.id, trackingNo: created.trackingNo, token, qr: { weapp: `${api}/weapp`, alipay: `${api}/alipay`, h5: `${api}/h5` }, h5Url: h5UrlOf(ctx, token) }
+  })
+}
+
+/** The campaign a genuine token names; a forged, altered or revoked one is indistinguishable from none. */
+export function campaignOf(ctx: CosignContext, token: string): CampaignRow {
+  const tokenId = ctx.tokens.verify(token)
+  const campaign = tokenId ? ctx.cosign.byTokenId(tokenId) : null
+  if (!campaign) throw new AppError('COSIGN_NOT_FOUND')
+  return campaign
+}
+
+function caseOf(ctx: CosignContext, campaign: CampaignRow): CaseRow {
+  const row = ctx.cases.cases.findById(campaign.caseId)
+  if (!row) throw new AppError('COSIGN_NOT_FOUND')
+  return row
+}
+
+const closedReason = (campaign: CampaignRow, row: CaseRow): string | null =>
+  ENDED[row.status as CaseStatus] ?? (campaign.status === 'closed' ? '发起人已结束联名' : null)
+
+/** What a scan shows anyone: the complaint and its count, nothing about the representative. */
+export function publicView(ctx: CosignContext, token: string, viewer: Actor | null): CosignPublic {
+  const campaign = campaignOf(ctx, token)
+  const row = caseOf(ctx, campaign)
+  const reason = closedReason(campaign, row)
+  let mine: CosignPublic['mine'] = null
+  if (viewer?.type === 'resident') {
+    const identity = identityOf(ctx.cases.residents.findById(viewer.id))
+    mine = { signed: identity !== null && ctx.cosign.activeSignature(campaign.id, identity) !== null, representative: row.ownerId === viewer.id }
+  }
+  return {
+    title: row.title,
+    content: row.content,
+    category: row.category,
+    region: row.regionCode,
+    regionName: row.streetCode ? (placeName(row.streetCode) ?? null) : row.regionCode ? (placeName(row.regionCode) ?? null) : null,
+    caseStatus: row.status,
+    caseStatusLabel: STATUS_LABELS[row.status as CaseStatus] ?? row.status,
+    count: campaign.signatureCount,
+    open: reason === null,
+    closedReason: reason,
+    createdAt: campaign.createdAt.toISOString(),
+    mine,
+  }
+}
+
+/** Runs a signing write in the next group commit; a failure forgets the campaign's warning cache. */
+function write<T>(ctx: CosignContext, campaignId: string, op: () => T): Promise<T> {
+  return ctx.writes.run(op).catch((error: unknown) => {
+    ctx.warned.delete(campaignId)
+    throw error
+  })
+}
+
+/**
+ * A verified resident adds their name. Everything is checked again inside the write, against
+ * the database as it is when the batch commits: the count can never disagree with the rows.
+ */
+export function sign(ctx: CosignContext, actor: ResidentActor, token: string, ipHash: string): Promise<SignResult> {
+  const campaign = campaignOf(ctx, token)
+  const identity = verifiedIdentity(ctx, actor)
+  return write(ctx, campaign.id, () => {
+    const current = ctx.cosign.byTokenId(campaign.tokenId)
+    if (!current) throw new AppError('COSIGN_NOT_FOUND')
+    const row = caseOf(ctx, current)
+    const reason = closedReason(current, row)
+    if (reason) throw new AppError('COSIGN_CLOSED', reason)
+    if (row.ownerId === actor.id) throw new AppError('COSIGN_REPRESENTATIVE_SIGNED')
+    if (ctx.cosign.activeSignature(current.id, identity)) throw new AppError('COSIGN_ALREADY_SIGNED')
+    const now = ctx.cases.clock.now()
+    if (ctx.cosign.identitySignsSince(identity, new Date(now.getTime() - DAY_MS), ctx.dailyLimit) >= ctx.dailyLimit) throw new AppError('SIGN_LIMIT')
+    ctx.cosign.insertSignature({ campaignId: current.id, residentId: actor.id, identity, ipHash, at: now })
+    const count = ctx.cosign.addToCount(current.id, 1)
+    checkWarnings(ctx, current, row, count, ipHash, now)
+    return { count, signedAt: now.toISOString() }
+  })
+}
+
+/** A signer takes their name back; they may sign again later. */
+export function withdraw(ctx: CosignContext, actor: ResidentActor, token: string): Promise<SignResult> {
+  const campaign = campaignOf(ctx, token)
+  const identity = verifiedIdentity(ctx, actor)
+  return write(ctx, campaign.id, () => {
+    const row = caseOf(ctx, campaign)
+    if (row.ownerId === actor.id) throw new AppError('COSIGN_REPRESENTATIVE_SIGNED')
+    if (!ctx.cosign.withdraw(campaign.id, identity, ctx.cases.clock.now())) throw new AppError('COSIGN_NOT_SIGNED')
+    return { count: ctx.cosign.addToCount(campaign.id, -1), signedAt: null }
+  })
+}
+
+/** The representative stops the signing; the complaint itself goes on being handled. */
+export function closeSigning(ctx: CosignContext, actor: ResidentActor, token: string): CosignPublic {
+  const campaign = campaignOf(ctx, token)
+  ctx.cases.db.transaction(() => {
+    const row = caseOf(ctx, campaign)
+    if (row.ownerId !== actor.id) throw new AppError('COSIGN_REPRESENTATIVE_ONLY')
+    if (campaign.status === 'closed') return
+    const now = ctx.cases.clock.now()
+    ctx.cosign.updateCampaign(campaign.id, { status: 'closed', closedAt: now })
+    record(ctx.cases, row, [
+      { caseId: row.id, at: now, actorType: 'resident', actorId: actor.id, actorLabel: '群众', action: 'cosign_closed', note: `联名已结束，共${campaign.signatureCount}人联名` },
+    ])
+  })
+  return publicView(ctx, token, actor)
+}
