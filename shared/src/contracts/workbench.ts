@@ -1,16 +1,11 @@
 import { Type, type Static } from 'typebox'
 import { CaseSummarySchema } from './cases'
 import { IdSchema, Nullable, PageQuerySchema, TimestampSchema } from './common'
+import { QUEUE_BUCKETS, REVEAL_FIELDS, type QueueBucket, type RevealField } from '../workbench'
 
 /** The staff workbench: queues, search, today's figures, full PII on an audited tap. */
 
-export const QUEUE_BUCKETS = {
-  to_accept: '待受理',
-  to_handle: '待办理',
-  due_soon: '即将超期',
-  overdue: '已超期',
-} as const
-export type QueueBucket = keyof typeof QUEUE_BUCKETS
+export { QUEUE_BUCKETS, REVEAL_FIELDS, type QueueBucket, type RevealField }
 const bucketCodes = Object.keys(QUEUE_BUCKETS) as QueueBucket[]
 
 export const QueueQuerySchema = Type.Object(
@@ -59,13 +54,6 @@ export const AssigneesSchema = Type.Object({
   gridMembers: Type.Array(Type.Object({ id: IdSchema, name: Type.String(), region: Type.String(), regionName: Type.String() })),
 })
 
-export const REVEAL_FIELDS = {
-  contactPhone: '联系电话',
-  residentPhone: '实名手机号',
-  residentName: '姓名',
-  residentIdNumber: '身份证号',
-} as const
-export type RevealField = keyof typeof REVEAL_FIELDS
 
 export const RevealBodySchema = Type.Object(
   { field: Type.Enum(Object.keys(REVEAL_FIELDS) as RevealField[]), reason: Type.Optional(Type.String({ maxLength: 200 })) },

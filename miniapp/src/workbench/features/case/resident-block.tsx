@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
-import type { RevealField } from '@xinfang/shared/contracts/workbench'
+import { REVEAL_FIELDS, type RevealField } from '@xinfang/shared/workbench'
 import { messageOf } from '../../../api/api-error'
 import { revealField } from './api'
 import './case.scss'
@@ -24,9 +24,9 @@ export function ResidentBlock({ detail }: { detail: CaseDetail }) {
   const { resident } = detail
 
   const rows: Row[] = [
-    ...(resident?.name ? [{ field: 'residentName' as const, label: '姓名', masked: resident.name, tap: '查看全名' }] : []),
-    ...(resident?.phone ? [{ field: 'residentPhone' as const, label: '实名手机号', masked: resident.phone, tap: '查看完整号码' }] : []),
-    ...(detail.contactPhone ? [{ field: 'contactPhone' as const, label: '联系电话', masked: detail.contactPhone, tap: '查看完整号码' }] : []),
+    ...(resident?.name ? [{ field: 'residentName' as const, label: REVEAL_FIELDS.residentName, masked: resident.name, tap: '查看全名' }] : []),
+    ...(resident?.phone ? [{ field: 'residentPhone' as const, label: REVEAL_FIELDS.residentPhone, masked: resident.phone, tap: '查看完整号码' }] : []),
+    ...(detail.contactPhone ? [{ field: 'contactPhone' as const, label: REVEAL_FIELDS.contactPhone, masked: detail.contactPhone, tap: '查看完整号码' }] : []),
   ]
 
   const reveal = async (field: RevealField) => {

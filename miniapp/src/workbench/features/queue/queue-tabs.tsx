@@ -1,15 +1,9 @@
 import { Text, View } from '@tarojs/components'
-import type { QueueBucket, WorkbenchSummary } from '@xinfang/shared/contracts/workbench'
+import type { WorkbenchSummary } from '@xinfang/shared/contracts/workbench'
+import { QUEUE_BUCKETS, type QueueBucket } from '@xinfang/shared/workbench'
 import './queue.scss'
 
-// The same words as QUEUE_BUCKETS in shared/contracts/workbench.ts. Importing that constant would
-// run the TypeBox schemas of that module at load and ship TypeBox (~50 KB) in the workbench.
-const TABS: { bucket: QueueBucket; label: string }[] = [
-  { bucket: 'to_accept', label: '待受理' },
-  { bucket: 'to_handle', label: '待办理' },
-  { bucket: 'due_soon', label: '即将超期' },
-  { bucket: 'overdue', label: '已超期' },
-]
+const TABS = (Object.keys(QUEUE_BUCKETS) as QueueBucket[]).map((bucket) => ({ bucket, label: QUEUE_BUCKETS[bucket] }))
 
 /** The four queues with their counts; 即将超期 is yellow and 已超期 red, as on the deadlines. */
 export function QueueTabs({ current, counts, onPick }: { current: QueueBucket; counts: WorkbenchSummary['counts'] | null; onPick: (bucket: QueueBucket) => void }) {
