@@ -18,6 +18,7 @@ import auditModule from './modules/audit/index'
 import { auditRoutes } from './modules/audit/routes'
 import jobsPlugin from './jobs/index'
 import casesModule from './modules/cases/index'
+import cosignModule from './modules/cosign/index'
 import catalogRoutes from './modules/catalog/routes'
 import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
@@ -71,6 +72,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
       await api.register(auditRoutes, { prefix: '/audit' })
       await api.register(casesModule)
       await api.register(workbenchModule)
+      await api.register(cosignModule)
     },
     { prefix: '/api/v1' },
   )

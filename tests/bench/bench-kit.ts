@@ -19,13 +19,18 @@ export interface Row {
 
 export async function load(name: string, options: autocannon.Options): Promise<Row> {
   const result = await autocannon(options)
-  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
+  // total over elapsed time: the per-second average autocannon reports counts a part second as a whole one
+  const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000
+  return { name, rps: seconds > 0 ? result.requests.total / seconds : result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
 }
 
 export const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!
 
 export interface BenchServer {
   server: ServerProcess
+  /** the server's environment: its secrets, to sign tokens and hash identities as it does */
+  env: Record<string, string>
+  databaseFile: string
   data: GeneratedData
   /** a resident's access token, signed as the API signs them */
   tokenFor(residentId: string): string
@@ -36,7 +41,7 @@ export interface BenchServer {
 }
 
 /** The API as its own process on a fresh SQLite file holding `cases` generated cases. */
-export async function startBenchServer(cases: number): Promise<BenchServer> {
+export async function startBenchServer(cases: number, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-bench-'))
   const mocks: RunningMocks = await startMocks()
   const env = stackEnv(mocks, dataDir)
@@ -44,12 +49,14 @@ export async function startBenchServer(cases: number): Promise<BenchServer> {
   const data = generateCases(path.join(dataDir, 'xinfang.db'), cases, { key: Buffer.from(env.PII_KEY!, 'base64'), hashKey: env.PII_HASH_KEY! })
   console.log(`generated ${cases} cases for ${data.residentIds.length} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   // DB_SYNCHRONOUS from the environment lets one run measure the production default (FULL)
-  const synchronous = process.env.DB_SYNCHRONOUS ?? 'NORMAL'
+  const synchronous = process.env.DB_SYNCHRONOUS ?? options.synchronous ?? 'NORMAL'
   console.log(`SQLite synchronous=${synchronous}`)
   const server = await startServerProcess({ ...env, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000)
   const tokenFor = (id: string) => residentToken(env.JWT_SECRET!, id)
   return {
     server,
+    env,
+    databaseFile: path.join(dataDir, 'xinfang.db'),
     data,
     tokenFor,
     ownedCase() {

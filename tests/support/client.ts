@@ -39,7 +39,8 @@ export function createClient(baseUrl: string) {
 export type ApiClient = ReturnType<typeof createClient>
 
 /** Asserts the error shape every route promises: a stable code and a Chinese message. */
-export function expectError(response: ApiResponse, status: number, code: ErrorCode) {
+export function expectError(response: ApiResponse, status: number, code: ErrorCode): { code: string; message: string } {
   expect({ status: response.status, code: response.body?.code }).toEqual({ status, code })
   expect(response.body.message).toMatch(/[\u4e00-\u9fa5]/)
+  return response.body
 }

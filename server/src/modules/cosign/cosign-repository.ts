@@ -66,7 +66,7 @@ export function createCosignRepository(db: Db) {
     ipSignsSince: (campaignId: string, ipHash: string, since: Date, limit: number): number =>
       (ipSince.get(campaignId, ipHash, since.getTime(), limit) as { n: number }).n,
     insertSignature(row: { campaignId: string; residentId: string; identity: string; ipHash: string; at: Date }): void {
-      statements.insertSignature.run({ ...row, at: row.at.getTime() })
+      statements.insertSignature.run(row)
     },
     /** Moves the kept count by `delta` and answers the new count. */
     addToCount: (campaignId: string, delta: 1 | -1): number => statements.addToCount.get({ campaignId, delta })!.count,

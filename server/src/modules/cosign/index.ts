@@ -8,8 +8,7 @@ import { cosignRoutes, warningRoutes } from './routes'
 export default fp(
   async (fastify) => {
     const ctx = createCosignContext(fastify)
-    const { qrcodes } = fastify.platforms
-    const qr = qrImages(ctx, { weapp: (input) => qrcodes.weapp(input), alipay: (input) => qrcodes.alipay(input) }, path.join(fastify.config.dataDir, 'qr'))
+    const qr = qrImages(ctx, fastify.platforms.qrcodes, path.join(fastify.config.dataDir, 'qr'))
     await fastify.register(cosignRoutes(ctx, qr), { prefix: '/cosign' })
     await fastify.register(warningRoutes(ctx), { prefix: '/warnings' })
   },
