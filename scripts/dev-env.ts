@@ -83,6 +83,7 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       ALIPAY_APP_ID: DEV_CREDENTIALS.alipayAppId,
       ALIPAY_APP_PRIVATE_KEY: secrets.alipayAppPrivateKey,
       ALIPAY_PUBLIC_KEY: secrets.alipayPlatformPublicKey,
+      ALIPAY_AES_KEY: DEV_CREDENTIALS.alipayAesKey,
       CITYAPP_API_BASE: `${mocksUrl}/cityapp`,
       CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
       CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,

@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey, randomBytes, type KeyObject } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
+import { answerQrcodeCreate, qrcodeImage } from './alipay-qrcode'
 import { chinaTimestamp, parseChinaTimestamp, signingContent, signText, verifyText } from './alipay-rsa2'
 import { answerTemplateMessage } from './alipay-template-message'
 import { alipayOpenId, alipayUserId } from './dev-identities'
@@ -16,6 +17,8 @@ export interface AlipayMockOptions {
   platformPrivateKeyPem: string
   /** The template message the app subscribed residents to (诉求办理进度). */
   noticeTemplateId: string
+  /** The app's 接口内容加密 key (base64 of 16 bytes): encrypts what my.getPhoneNumber returns. */
+  aesKey: string
 }
 
 export interface AlipayMockState {
@@ -40,7 +43,8 @@ interface GatewayError {
 
 const OAUTH_TOKEN_METHOD = 'alipay.system.oauth.token'
 const TEMPLATE_MESSAGE_METHOD = 'alipay.open.app.mini.templatemessage.send'
-const METHODS = [OAUTH_TOKEN_METHOD, TEMPLATE_MESSAGE_METHOD]
+const QRCODE_CREATE_METHOD = 'alipay.open.app.qrcode.create'
+const METHODS = [OAUTH_TOKEN_METHOD, TEMPLATE_MESSAGE_METHOD, QRCODE_CREATE_METHOD]
 const MISSING_PARAM_SUB_CODES = {
   app_id: 'isv.missing-app-id',
   method: 'isv.missing-method',
@@ -59,15 +63,17 @@ export function newAlipayAuthCode(): string {
 }
 
 /**
- * The Alipay open-platform gateway under /alipay, for `alipay.system.oauth.token` and
- * `alipay.open.app.mini.templatemessage.send`.
+ * The Alipay open-platform gateway under /alipay, for `alipay.system.oauth.token`,
+ * `alipay.open.app.mini.templatemessage.send` and `alipay.open.app.qrcode.create`, and the
+ * QR images the last one hands out.
  * @see https://opendocs.alipay.com/apis/api_9/alipay.system.oauth.token
  */
 export function alipayRoutes(options: AlipayMockOptions, { codes, optOuts }: AlipayMockState): FastifyPluginAsync {
   const appPublicKey = createPublicKey(options.appPublicKeyPem)
   const platformPrivateKey = createPrivateKey(options.platformPrivateKeyPem)
 
-  function answer(params: Record<string, string>): GatewayAnswer {
+  /** `imageBase`: where this mock's /alipay is reached, for the QR image URLs it hands out. */
+  function answer(params: Record<string, string>, imageBase: string): GatewayAnswer {
     for (const [name, subCode] of Object.entries(MISSING_PARAM_SUB_CODES)) {
       if (!params[name]) return refusal('40001', 'Missing Required Arguments', subCode, `缺少${name}参数`)
     }
@@ -93,6 +99,10 @@ export function alipayRoutes(options: AlipayMockOptions, { codes, optOuts }: Ali
       })
       return { key: 'alipay_open_app_mini_templatemessage_send_response', signed: true, content }
     }
+    if (params.method === QRCODE_CREATE_METHOD) {
+      const content = answerQrcodeCreate(params.biz_content, { appId: options.appId, imageBase })
+      return { key: 'alipay_open_app_qrcode_create_response', signed: true, content }
+    }
     if (params.grant_type !== 'authorization_code') return invalid('isv.grant-type-invalid', 'grant_type参数不正确')
 
     const redemption = codes.redeem(params.code ?? '')
@@ -117,8 +127,15 @@ export function alipayRoutes(options: AlipayMockOptions, { codes, optOuts }: Ali
     // Parameters may come in the query string, the form body or both (the
     // official SDKs put the public ones in the URL), so the gateway merges them.
     app.post('/gateway.do', async (request, reply) => {
-      const { key, content, signed } = answer({ ...stringFields(request.query), ...stringFields(request.body) })
+      const imageBase = `${request.protocol}://${request.host}${app.prefix}`
+      const { key, content, signed } = answer({ ...stringFields(request.query), ...stringFields(request.body) }, imageBase)
       return sendGatewayBody(reply, key, content, signed ? platformPrivateKey : null)
+    })
+    // stands in for Alipay's CDN, where qr_code_url points
+    app.get<{ Params: { file: string } }>('/qr/:file', async (request, reply) => {
+      const png = await qrcodeImage(request.params.file)
+      if (png === null) return reply.code(404).type('text/plain').send('Not Found')
+      return reply.type('image/png').send(png)
     })
   }
 }

@@ -1,5 +1,6 @@
 import formbody from '@fastify/formbody'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import { alipayDevRoutes } from './alipay-phone-number'
 import { alipayBusyAnswer, alipayRoutes, newAlipayAuthCode, type AlipayMockOptions } from './alipay-platform'
 import { CallJournal } from './call-journal'
 import { cityAppBusyAnswer } from './cityapp-push'
@@ -13,6 +14,7 @@ import { platformScope } from './platform-scope'
 import { redactSecretsInUrl } from './redaction'
 import { smsBusyAnswer, smsRoutes, type SmsMockOptions } from './sms-platform'
 import { AccessTokens } from './wechat-access-tokens'
+import { PhoneCodes } from './wechat-phone-number'
 import { newWechatLoginCode, wechatBusyAnswer, wechatRoutes, type WechatMockOptions } from './wechat-platform'
 
 export interface MocksOptions {
@@ -36,7 +38,8 @@ const loggerOptions = {
  */
 export function buildMocks(options: MocksOptions): FastifyInstance {
   // Stalled requests must not hold up close(): a test that ends mid-stall still ends.
-  const app = Fastify({ logger: options.logger === true && loggerOptions, forceCloseConnections: true })
+  // Alipay QR image names carry what the code encodes, and run past Fastify's 100-character default.
+  const app = Fastify({ logger: options.logger === true && loggerOptions, forceCloseConnections: true, routerOptions: { maxParamLength: 2048 } })
   const journal = new CallJournal()
   const faults = new FaultSchedule()
   const codes: Record<Exclude<MockPlatform, 'sms'>, OneTimeCodes> = {
@@ -50,12 +53,12 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
 
   app.register(formbody)
   app.register(controlRoutes({ journal, faults, codes, optOuts, wechatTokens }), { prefix: '/__mocks' })
-  app.register(platformScope('wechat', wechatRoutes(options.wechat, { codes: codes.wechat, tokens: wechatTokens, optOuts }), scope, wechatBusyAnswer), {
-    prefix: '/wechat',
-  })
+  const wechatState = { codes: codes.wechat, phoneCodes: new PhoneCodes(), tokens: wechatTokens, optOuts }
+  app.register(platformScope('wechat', wechatRoutes(options.wechat, wechatState), scope, wechatBusyAnswer), { prefix: '/wechat' })
   app.register(platformScope('alipay', alipayRoutes(options.alipay, { codes: codes.alipay, optOuts }), scope, alipayBusyAnswer(options.alipay)), {
     prefix: '/alipay',
   })
+  app.register(alipayDevRoutes(options.alipay), { prefix: '/alipay/__dev' })
   app.register(platformScope('cityapp', cityAppRoutes(options.cityapp, codes.cityapp, optOuts), scope, cityAppBusyAnswer), { prefix: '/cityapp' })
   app.register(platformScope('sms', smsRoutes(options.sms), scope, smsBusyAnswer), { prefix: '/sms' })
   return app

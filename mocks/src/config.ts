@@ -16,6 +16,8 @@ export const DEV_CREDENTIALS = {
   wechatAppId: 'wx-dev-app',
   wechatAppSecret: 'wx-dev-secret',
   alipayAppId: '2021000000000000',
+  /** base64 of the 16 bytes `dev-aes-key-0001`: encrypts Alipay phone numbers; a dev value only */
+  alipayAesKey: 'ZGV2LWFlcy1rZXktMDAwMQ==',
   cityAppClientId: 'cityapp-dev-client',
   cityAppClientSecret: 'cityapp-dev-secret',
   wechatNoticeTemplateId: 'dev-notice-tmpl-Q4x0tWkV9a3oYc2mRz7bHn1sLd8eJf5gUp6iKy',
@@ -46,6 +48,7 @@ export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
 
   const port = Number(env.MOCKS_PORT ?? 3100)
   if (!Number.isInteger(port) || port < 0 || port > 65_535) problems.push('MOCKS_PORT must be a port number')
+  if (env.ALIPAY_AES_KEY !== undefined && Buffer.from(env.ALIPAY_AES_KEY, 'base64').length !== 16) problems.push('ALIPAY_AES_KEY must be base64 of 16 bytes')
   const config: MocksConfig = {
     host: env.MOCKS_HOST ?? '127.0.0.1',
     port,
@@ -60,6 +63,7 @@ export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
         appPublicKeyPem: pem('ALIPAY_APP_PUBLIC_KEY', createPublicKey),
         platformPrivateKeyPem: pem('ALIPAY_PLATFORM_PRIVATE_KEY', createPrivateKey),
         noticeTemplateId: env.ALIPAY_NOTICE_TEMPLATE_ID ?? DEV_CREDENTIALS.alipayNoticeTemplateId,
+        aesKey: env.ALIPAY_AES_KEY ?? DEV_CREDENTIALS.alipayAesKey,
       },
       cityapp: {
         clientId: env.CITYAPP_CLIENT_ID ?? DEV_CREDENTIALS.cityAppClientId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alipayOpenId, alipayUserId, cityAppIdentity, parseDevCode, wechatOpenId, wechatUnionId } from './dev-identities'
+import { alipayOpenId, alipayUserId, cityAppIdentity, devPhoneNumber, parseDevCode, parseDevPhoneCode, wechatOpenId, wechatUnionId } from './dev-identities'
 
 /** GB 11643 read the other way round from the generator: Σ aᵢ·2^(18−i) ≡ 1 (mod 11), X standing for 10. */
 function hasValidIdChecksum(idNumber: string): boolean {
@@ -17,6 +17,21 @@ describe('dev codes', () => {
     expect(parseDevCode('dev:')).toBeNull()
     expect(parseDevCode('alice')).toBeNull()
     expect(parseDevCode(`dev:${'x'.repeat(65)}`)).toBeNull()
+  })
+})
+
+describe('dev phone codes', () => {
+  it('name the user, ignoring a suffix that only makes the code new', () => {
+    expect(parseDevPhoneCode('dev-phone:alice')).toBe('alice')
+    expect(parseDevPhoneCode('dev-phone:alice:7f3a')).toBe('alice')
+    expect(parseDevPhoneCode('dev-phone:')).toBeNull()
+    expect(parseDevPhoneCode('dev:alice')).toBeNull()
+  })
+
+  it('stand for the same mainland number the city app vouches for', () => {
+    expect(devPhoneNumber('alice')).toMatch(/^1[3-9]\d{9}$/)
+    expect(devPhoneNumber('alice')).toBe(cityAppIdentity('alice').mobile)
+    expect(devPhoneNumber('alice')).not.toBe(devPhoneNumber('bob'))
   })
 })
 

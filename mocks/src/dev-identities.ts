@@ -15,6 +15,19 @@ export function parseDevCode(code: string): string | null {
   return name.length > 0 && name.length <= MAX_DEV_NAME_LENGTH ? name : null
 }
 
+const DEV_PHONE_CODE_PREFIX = 'dev-phone:'
+
+/**
+ * The name inside a `dev-phone:<name>` or `dev-phone:<name>:<anything>` phone code, or null.
+ * Phone codes are single-use even in development (the API must cope with a spent one), so a
+ * harness that needs alice's number twice varies the part after the second colon.
+ */
+export function parseDevPhoneCode(code: string): string | null {
+  if (!code.startsWith(DEV_PHONE_CODE_PREFIX)) return null
+  const name = code.slice(DEV_PHONE_CODE_PREFIX.length).split(':')[0] ?? ''
+  return name.length > 0 && name.length <= MAX_DEV_NAME_LENGTH ? name : null
+}
+
 function seedBytes(algorithm: 'sha256' | 'sha512', ...parts: string[]): Buffer {
   // NUL cannot occur in app ids or names, so distinct part lists never collide
   return createHash(algorithm).update(parts.join('\u0000')).digest()
@@ -76,9 +89,17 @@ export function cityAppIdentity(name: string): CityAppDevIdentity {
   return {
     sub: seedUuid(name),
     name: chineseName(name),
-    mobile: pick(MOBILE_PREFIXES, seedBytes('sha256', 'cityapp-mobile-prefix', name)) + seedDigits(8, 'cityapp-mobile', name),
+    mobile: devPhoneNumber(name),
     idCardNo: residentIdNumber(name),
   }
+}
+
+/**
+ * The mainland mobile of user `name`, the same whichever platform vouches for it (the city app,
+ * WeChat's or Alipay's phone-number API), as one person has one number.
+ */
+export function devPhoneNumber(name: string): string {
+  return pick(MOBILE_PREFIXES, seedBytes('sha256', 'cityapp-mobile-prefix', name)) + seedDigits(8, 'cityapp-mobile', name)
 }
 
 /** GB 11643 check character for the first 17 characters of an ID number. */

@@ -1,4 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto'
+import type { SealedPhoneNumber } from './alipay-phone-number'
 import { buildMocks, type MocksOptions } from './app'
 import type { JournalEntry } from './call-journal'
 import { DEV_CREDENTIALS } from './config'
@@ -19,6 +20,8 @@ export interface RunningMocks {
   optOut(request: OptOutRequest): Promise<void>
   /** Every WeChat access token stops working, as after a secret reset. */
   revokeTokens(): Promise<void>
+  /** What my.getPhoneNumber would give the Alipay mini-program of user `name`. */
+  alipayPhoneNumber(name: string): Promise<SealedPhoneNumber>
   close(): Promise<void>
 }
 
@@ -47,6 +50,7 @@ export async function startMocks(): Promise<RunningMocks> {
       appPublicKeyPem: appKeys.publicKeyPem,
       platformPrivateKeyPem: platformKeys.privateKeyPem,
       noticeTemplateId: DEV_CREDENTIALS.alipayNoticeTemplateId,
+      aesKey: DEV_CREDENTIALS.alipayAesKey,
     },
     cityapp: { clientId: DEV_CREDENTIALS.cityAppClientId, clientSecret: DEV_CREDENTIALS.cityAppClientSecret },
     sms: {
@@ -92,6 +96,11 @@ export async function startMocks(): Promise<RunningMocks> {
     },
     async revokeTokens() {
       await control('DELETE', '/tokens')
+    },
+    async alipayPhoneNumber(name) {
+      const response = await fetch(`${baseUrl}/alipay/__dev/phone-number?${new URLSearchParams({ name })}`)
+      if (!response.ok) throw new Error(`mocks phone-number for ${name} answered ${response.status}`)
+      return (await response.json()) as SealedPhoneNumber
     },
     close: () => app.close(),
   }

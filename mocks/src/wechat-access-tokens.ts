@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { stringField } from './request-fields'
+import { wechatError, type WechatError } from './wechat-errors'
 
 export type TokenCheck = 'valid' | 'expired' | 'unknown'
 
@@ -30,4 +32,14 @@ export class AccessTokens {
   clear(): void {
     this.#expiresAt.clear()
   }
+}
+
+/** WeChat's answer to a call whose `access_token` is missing, unknown or expired; null for a good one. */
+export function accessTokenRefusal(tokens: AccessTokens, query: unknown): WechatError | null {
+  const token = stringField(query, 'access_token')
+  if (!token) return wechatError(41001, 'access_token missing')
+  const check = tokens.check(token)
+  if (check === 'unknown') return wechatError(40001, 'invalid credential, access_token is invalid or not latest')
+  if (check === 'expired') return wechatError(42001, 'access_token expired')
+  return null
 }

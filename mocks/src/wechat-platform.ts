@@ -5,8 +5,11 @@ import type { OneTimeCodes } from './one-time-codes'
 import type { OptOuts } from './opt-outs'
 import type { BusyAnswer } from './platform-scope'
 import { stringField } from './request-fields'
-import type { AccessTokens } from './wechat-access-tokens'
+import { accessTokenRefusal, type AccessTokens } from './wechat-access-tokens'
+import { wechatError } from './wechat-errors'
+import { answerPhoneNumber, type PhoneCodes } from './wechat-phone-number'
 import { checkSubscribeSend } from './wechat-subscribe-message'
+import { answerWxacode } from './wechat-wxacode'
 
 export interface WechatMockOptions {
   appId: string
@@ -17,6 +20,7 @@ export interface WechatMockOptions {
 
 export interface WechatMockState {
   codes: OneTimeCodes
+  phoneCodes: PhoneCodes
   tokens: AccessTokens
   optOuts: OptOuts
 }
@@ -34,11 +38,12 @@ export function newWechatLoginCode(): string {
 }
 
 /**
- * api.weixin.qq.com under /wechat: login, the server's access token, subscription messages.
+ * api.weixin.qq.com under /wechat: login, the server's access token, subscription messages,
+ * mini-program codes and phone numbers.
  * @see https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html
  * @see https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-access-token/getAccessToken.html
  */
-export function wechatRoutes(options: WechatMockOptions, { codes, tokens, optOuts }: WechatMockState): FastifyPluginAsync {
+export function wechatRoutes(options: WechatMockOptions, { codes, phoneCodes, tokens, optOuts }: WechatMockState): FastifyPluginAsync {
   function answerCode2Session(query: unknown): WechatAnswer {
     if (stringField(query, 'appid') !== options.appId) return wechatError(40013, 'invalid appid')
     if (stringField(query, 'secret') !== options.appSecret) return wechatError(40125, 'invalid appsecret')
@@ -66,11 +71,8 @@ export function wechatRoutes(options: WechatMockOptions, { codes, tokens, optOut
   }
 
   function answerSubscribeSend(query: unknown, body: unknown) {
-    const token = stringField(query, 'access_token')
-    if (!token) return wechatError(41001, 'access_token missing')
-    const check = tokens.check(token)
-    if (check === 'unknown') return wechatError(40001, 'invalid credential, access_token is invalid or not latest')
-    if (check === 'expired') return wechatError(42001, 'access_token expired')
+    const refusal = accessTokenRefusal(tokens, query)
+    if (refusal !== null) return refusal
     const outcome = checkSubscribeSend(body, {
       templateId: options.noticeTemplateId,
       templateKeys: WECHAT_NOTICE_TEMPLATE_KEYS,
@@ -89,19 +91,19 @@ export function wechatRoutes(options: WechatMockOptions, { codes, tokens, optOut
     app.post('/cgi-bin/message/subscribe/send', async (request, reply) =>
       reply.type('text/plain').send(JSON.stringify(answerSubscribeSend(request.query, request.body))),
     )
+    // the image itself on success; JSON, this time labelled as such, on failure
+    app.post('/wxa/getwxacodeunlimit', async (request, reply) => {
+      const answer = accessTokenRefusal(tokens, request.query) ?? (await answerWxacode(request.body, options.appId))
+      if ('png' in answer) return reply.type('image/png').send(answer.png)
+      return reply.type('application/json; encoding=utf-8').send(JSON.stringify(answer))
+    })
+    app.post('/wxa/business/getuserphonenumber', async (request, reply) => {
+      const answer = accessTokenRefusal(tokens, request.query) ?? answerPhoneNumber(request.body, options.appId, phoneCodes)
+      return reply.type('text/plain').send(JSON.stringify(answer))
+    })
   }
 }
 
 /** -1 is WeChat's "system busy, try again later", on any endpoint. */
 export const wechatBusyAnswer: BusyAnswer = (_request, reply) =>
   reply.type('text/plain').send(JSON.stringify(wechatError(-1, 'system error')))
-
-function wechatError(errcode: number, message: string): { errcode: number; errmsg: string } {
-  return { errcode, errmsg: `${message}, rid: ${requestId()}` }
-}
-
-/** WeChat's trace id format, e.g. `6571a2b3-1c2d3e4f-5a6b7c8d`. */
-function requestId(): string {
-  const secondsHex = Math.floor(Date.now() / 1000).toString(16)
-  return `${secondsHex}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`
-}

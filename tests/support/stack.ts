@@ -55,6 +55,7 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     ALIPAY_APP_ID: DEV_CREDENTIALS.alipayAppId,
     ALIPAY_APP_PRIVATE_KEY: mocks.alipayClientKeys.appPrivateKeyPem,
     ALIPAY_PUBLIC_KEY: mocks.alipayClientKeys.alipayPublicKeyPem,
+    ALIPAY_AES_KEY: DEV_CREDENTIALS.alipayAesKey,
     CITYAPP_API_BASE: `${mocks.baseUrl}/cityapp`,
     CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
     CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,

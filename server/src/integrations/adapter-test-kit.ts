@@ -1,4 +1,6 @@
 import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import { IntegrationError } from './http-client'
 import type { CaseUpdate } from './notice-delivery'
@@ -39,4 +41,10 @@ export function caseUpdate(overrides: Partial<CaseUpdate> = {}): CaseUpdate {
     page: 'pages/case-detail/index?id=c_test',
     ...overrides,
   }
+}
+
+/** The text a QR code in a PNG encodes, read the way a phone's scanner would; null if none is found. */
+export function decodeQr(png: Buffer): string | null {
+  const { width, height, data } = PNG.sync.read(png)
+  return jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width, height)?.data ?? null
 }

@@ -1,7 +1,9 @@
 export type IntegrationPlatform = 'wechat' | 'alipay' | 'cityapp' | 'grid' | 'heating' | 'llm' | 'sms' | 'video'
 
 /**
- * - `rejected`: the platform said no to what the resident brought (a bad or spent login code).
+ * - `rejected`: the platform said no to what the resident brought (a bad or spent login code),
+ *   or, on calls no resident stands behind, to the request itself (a page or QR scene it
+ *   refuses): repeating it unchanged will never succeed.
  * - `unavailable`: the platform could not be used: timeout, network, 5xx after retries,
  *   or it refused *our* credentials, which no resident can fix either.
  * - `bad_response`: it answered, but not in a form we can trust (unparseable, bad signature).
@@ -61,11 +63,21 @@ export interface HttpResponse {
   body: unknown
 }
 
-export interface HttpClient {
-  request(request: HttpRequest): Promise<HttpResponse>
+/** An answer kept as bytes, for the platforms that may answer with an image instead of JSON. */
+export interface HttpBytesResponse {
+  status: number
+  /** lower case, without parameters: `image/png`, `application/json`; '' when absent */
+  mediaType: string
+  bytes: Buffer
 }
 
-type Attempt = { status: number; text: string } | { failure: string; cause: unknown }
+export interface HttpClient {
+  request(request: HttpRequest): Promise<HttpResponse>
+  /** Same timeouts and retries as `request`, but the body is left unparsed. */
+  requestBytes(request: HttpRequest): Promise<HttpBytesResponse>
+}
+
+type Attempt = HttpBytesResponse | { failure: string; cause: unknown }
 
 const MAX_RETRY_DELAY_MS = 2_000
 
@@ -80,38 +92,44 @@ export function createHttpClient({ platform, timeoutMs, retries, retryDelayMs = 
   async function attempt(url: URL, init: RequestInit): Promise<Attempt> {
     try {
       const response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
-      return { status: response.status, text: await response.text() }
+      const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+      return { status: response.status, mediaType, bytes: Buffer.from(await response.arrayBuffer()) }
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError'
       return { failure: timedOut ? `timed out after ${timeoutMs} ms` : `network error (${networkCause(error)})`, cause: error }
     }
   }
 
-  return {
-    async request(request) {
-      const url = new URL(request.url)
-      for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value)
-      const init = requestInit(request)
+  async function requestBytes(request: HttpRequest): Promise<HttpBytesResponse> {
+    const url = new URL(request.url)
+    for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value)
+    const init = requestInit(request)
 
-      for (let attemptNumber = 1; ; attemptNumber += 1) {
-        const outcome = await attempt(url, init)
-        if (!('failure' in outcome) && !isRetryableStatus(outcome.status)) {
-          return { ...outcome, body: parseJson(platform, request.operation, outcome) }
-        }
-        if (attemptNumber > retries) {
-          const failure = 'failure' in outcome ? outcome.failure : `HTTP ${outcome.status}`
-          throw new IntegrationError({
-            platform,
-            kind: 'unavailable',
-            message: `${request.operation}: ${failure}, gave up after ${attemptNumber} attempt(s)`,
-            detail: { attempts: attemptNumber, ...('status' in outcome ? { status: outcome.status } : {}) },
-            cause: 'cause' in outcome ? outcome.cause : undefined,
-          })
-        }
-        const delay = Math.min(retryDelayMs * 2 ** (attemptNumber - 1), MAX_RETRY_DELAY_MS)
-        // jitter keeps many API workers from hammering a recovering platform in step
-        await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random() / 2)))
+    for (let attemptNumber = 1; ; attemptNumber += 1) {
+      const outcome = await attempt(url, init)
+      if (!('failure' in outcome) && !isRetryableStatus(outcome.status)) return outcome
+      if (attemptNumber > retries) {
+        const failure = 'failure' in outcome ? outcome.failure : `HTTP ${outcome.status}`
+        throw new IntegrationError({
+          platform,
+          kind: 'unavailable',
+          message: `${request.operation}: ${failure}, gave up after ${attemptNumber} attempt(s)`,
+          detail: { attempts: attemptNumber, ...('status' in outcome ? { status: outcome.status } : {}) },
+          cause: 'cause' in outcome ? outcome.cause : undefined,
+        })
       }
+      const delay = Math.min(retryDelayMs * 2 ** (attemptNumber - 1), MAX_RETRY_DELAY_MS)
+      // jitter keeps many API workers from hammering a recovering platform in step
+      await new Promise((resolve) => setTimeout(resolve, delay * (0.5 + Math.random() / 2)))
+    }
+  }
+
+  return {
+    requestBytes,
+    async request(request) {
+      const { status, bytes } = await requestBytes(request)
+      const text = bytes.toString('utf8')
+      return { status, text, body: parseJson(platform, request.operation, { status, text }) }
     },
   }
 }

@@ -1,21 +1,22 @@
 import { wechatOpenId } from '@xinfang/mocks/dev-identities'
 import { describe, expect, it } from 'vitest'
 import { caseUpdate, useMocks } from './adapter-test-kit'
-import { createWechatSubscribeClient, type WechatSubscribeOptions } from './wechat-subscribe'
+import { createWechatServerApi, type WechatServerApiOptions } from './wechat-server-api'
+import { createWechatSubscribeClient } from './wechat-subscribe'
 
 const mocksOf = useMocks()
 
-function subscribeClient(overrides: Partial<WechatSubscribeOptions> = {}) {
-  return createWechatSubscribeClient({
+function subscribeClient(overrides: Partial<WechatServerApiOptions & { templateId: string }> = {}) {
+  const { templateId = mocksOf().options.wechat.noticeTemplateId, ...apiOverrides } = overrides
+  const api = createWechatServerApi({
     baseUrl: `${mocksOf().baseUrl}/wechat`,
     appId: mocksOf().options.wechat.appId,
     appSecret: mocksOf().options.wechat.appSecret,
-    templateId: mocksOf().options.wechat.noticeTemplateId,
-    miniprogramState: 'formal',
     timeoutMs: 2000,
     retries: 1,
-    ...overrides,
+    ...apiOverrides,
   })
+  return createWechatSubscribeClient({ api, templateId, miniprogramState: 'formal' })
 }
 
 const openIdOf = (name: string) => wechatOpenId(mocksOf().options.wechat.appId, name)

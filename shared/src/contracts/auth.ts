@@ -19,6 +19,22 @@ export const RefreshBodySchema = Type.Object(
   { additionalProperties: false },
 )
 
+/**
+ * A phone number from the mini-program's phone-number button: WeChat's one-time `code`, or the
+ * `response` and `sign` fields of the JSON text my.getPhoneNumber gives an Alipay mini-program.
+ */
+export const PhoneVerificationBodySchema = Type.Union([
+  Type.Object({ platform: Type.Literal('wechat'), code: CredentialSchema }, { additionalProperties: false }),
+  Type.Object(
+    {
+      platform: Type.Literal('alipay'),
+      response: Type.String({ minLength: 1, maxLength: 1024, description: '密文（base64）' }),
+      sign: Type.String({ minLength: 1, maxLength: 1024, description: '支付宝对密文的签名' }),
+    },
+    { additionalProperties: false },
+  ),
+])
+
 export const LOGIN_PLATFORMS = ['wechat', 'alipay', 'cityapp'] as const
 export type LoginPlatform = (typeof LOGIN_PLATFORMS)[number]
 
@@ -28,6 +44,7 @@ export const ResidentUserSchema = Type.Object({
   platform: Type.Enum(LOGIN_PLATFORMS),
   displayName: Type.String({ description: '已脱敏的姓名，或平台昵称' }),
   verified: Type.Boolean({ description: '是否已实名认证' }),
+  phoneVerified: Type.Boolean({ description: '手机号是否经平台验证（微信或支付宝授权，或已实名认证）' }),
 })
 
 export const StaffUserSchema = Type.Object({
@@ -55,3 +72,4 @@ export type ResidentUser = Static<typeof ResidentUserSchema>
 export type StaffUser = Static<typeof StaffUserSchema>
 export type SessionUser = Static<typeof SessionUserSchema>
 export type AuthResult = Static<typeof AuthResultSchema>
+export type PhoneVerificationBody = Static<typeof PhoneVerificationBodySchema>

@@ -42,6 +42,17 @@ export function createResidentRepository(db: Db, pii: PiiCipher) {
         .returning()
         .get()
     },
+
+    /** Keeps a number the resident's platform vouched for, encrypted; null if there is no such resident. */
+    setVerifiedPhone(id: string, phone: string, now: Date): ResidentRow | null {
+      const row = db
+        .update(residents)
+        .set({ phoneEnc: pii.encrypt(phone), phoneHash: pii.hash(phone), phoneVerifiedAt: now })
+        .where(eq(residents.id, id))
+        .returning()
+        .get()
+      return row ?? null
+    },
   }
 }
 

@@ -20,6 +20,8 @@ export function residentUser(row: ResidentRow, views: UserViews): ResidentUser {
     platform: row.platform,
     displayName: row.nameEnc ? maskName(views.decrypt(row.nameEnc)) : PLATFORM_DEFAULT_NAMES[row.platform],
     verified: row.verified,
+    // a real-name identity from the city app comes with the phone number it verified
+    phoneVerified: row.phoneVerifiedAt !== null || row.verified,
   }
 }
 

@@ -11,6 +11,7 @@ import { useMocks } from '../../integrations/adapter-test-kit'
 import { createAlipayTemplateMessageClient } from '../../integrations/alipay-template-message'
 import { createAliyunSmsClient } from '../../integrations/aliyun-sms'
 import { createCityAppPushClient } from '../../integrations/cityapp-push'
+import { createWechatServerApi } from '../../integrations/wechat-server-api'
 import { createWechatSubscribeClient } from '../../integrations/wechat-subscribe'
 import { newId, newTrackingNo } from '../../lib/ids'
 import { createPiiCipher } from '../../lib/pii'
@@ -55,11 +56,9 @@ function worker(policy: Partial<DeliveryPolicy> = {}) {
     random: () => 1,
     channels: {
       wechat: createWechatSubscribeClient({
-        baseUrl: `${mocks.baseUrl}/wechat`,
-        ...mocks.options.wechat,
+        api: createWechatServerApi({ baseUrl: `${mocks.baseUrl}/wechat`, ...mocks.options.wechat, ...common }),
         templateId: mocks.options.wechat.noticeTemplateId,
         miniprogramState: 'developer',
-        ...common,
       }),
       alipay: createAlipayTemplateMessageClient({
         gatewayUrl: `${mocks.baseUrl}/alipay/gateway.do`,
