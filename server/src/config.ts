@@ -36,6 +36,7 @@ const EnvSchema = Type.Object({
   ALIPAY_APP_ID: Type.String({ minLength: 1 }),
   ALIPAY_APP_PRIVATE_KEY: Type.String({ minLength: 100 }),
   ALIPAY_PUBLIC_KEY: Type.String({ minLength: 100 }),
+  ALIPAY_AES_KEY: Type.String({ pattern: '^[A-Za-z0-9+/]{22}==$', description: 'the app\'s 接口内容加密 key, base64 of 16 bytes' }),
   CITYAPP_API_BASE: Type.String({ minLength: 1 }),
   CITYAPP_CLIENT_ID: Type.String({ minLength: 1 }),
   CITYAPP_CLIENT_SECRET: Type.String({ minLength: 1 }),
@@ -52,6 +53,16 @@ const EnvSchema = Type.Object({
   NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, default: 10 }),
   NOTIFY_BACKOFF_BASE_MS: Type.Integer({ minimum: 0, default: 30_000 }),
   NOTIFY_BACKOFF_MAX_MS: Type.Integer({ minimum: 0, default: 6 * 3_600_000 }),
+  /** where phones reach this server and its H5 app: the address printed in H5 QR codes */
+  PUBLIC_BASE_URL: Type.String({ pattern: '^https?://[^/]+(/.*)?$', default: 'http://localhost:3000' }),
+  /** signatures that trigger a joint-complaint warning, and the level warned: local (the case's street, else its district), district or city */
+  COSIGN_THRESHOLDS: Type.String({ pattern: '^\\d+:(local|district|city)(,\\d+:(local|district|city))*$', default: '5:local,30:district,100:city' }),
+  /** a burst: this many signatures within this many seconds */
+  COSIGN_BURST: Type.String({ pattern: '^\\d+/\\d+$', default: '20/600' }),
+  /** flagged (never refused): this many signatures from one address within this many seconds */
+  COSIGN_IP_SURGE: Type.String({ pattern: '^\\d+/\\d+$', default: '50/600' }),
+  /** how many joint complaints one identity may sign in 24 hours */
+  COSIGN_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 20 }),
   SEED_DEMO: Type.Enum(['0', '1'], { default: '0' }),
   DEMO_PASSWORD: Type.String({ minLength: 8, default: 'xinfang-demo' }),
   H5_DIR: Type.Optional(Type.String({ minLength: 1, description: 'the built H5 app (miniapp/dist/h5), served at /' })),
@@ -75,6 +86,8 @@ function toConfig(env: Static<typeof EnvSchema>) {
     dataDir,
     databaseFile: path.join(dataDir, 'xinfang.db'),
     filesDir: path.join(dataDir, 'files'),
+    publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    cosign: { thresholds: env.COSIGN_THRESHOLDS, burst: env.COSIGN_BURST, ipSurge: env.COSIGN_IP_SURGE, dailyLimit: env.COSIGN_DAILY_LIMIT },
     dbSynchronous: env.DB_SYNCHRONOUS,
     logLevel: env.LOG_LEVEL,
     bodyLimit: env.BODY_LIMIT_BYTES,
@@ -91,6 +104,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
       appId: env.ALIPAY_APP_ID,
       appPrivateKeyPem: pem(env.ALIPAY_APP_PRIVATE_KEY),
       alipayPublicKeyPem: pem(env.ALIPAY_PUBLIC_KEY),
+      aesKey: env.ALIPAY_AES_KEY,
     },
     cityapp: { baseUrl: env.CITYAPP_API_BASE, clientId: env.CITYAPP_CLIENT_ID, clientSecret: env.CITYAPP_CLIENT_SECRET },
     notices: {

@@ -67,7 +67,8 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     '/phone',
     {
       schema: { tags: ['auth'], summary: '验证手机号（小程序手机号授权）', security: [{ bearer: [] }], body: PhoneVerificationBodySchema, response: { 200: ResidentUserSchema, 403: ErrorResponseSchema, ...errors } },
-      config: { rateLimit },
+      // per resident, not per address: neighbours verifying at once to co-sign share one NAT address
+      config: { rateLimit: fastify.rateLimits.perUser },
       preHandler: fastify.requireResident,
     },
     async (request) => residentUser(await phoneVerification.verify(request.actor.id, request.body), fastify.pii),
