@@ -1,12 +1,14 @@
 import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
-import { cases, cosignCampaigns, cosignSignatures, cosignWarnings } from '../../db/schema'
+import { cases, cosignCampaigns, cosignSignatures, cosignWarnings, residents } from '../../db/schema'
 import type { StaffActor } from '../../plugins/auth'
 import { visibleTo } from '../cases/case-repository'
 
 export type CampaignRow = typeof cosignCampaigns.$inferSelect
 export type SignatureRow = typeof cosignSignatures.$inferSelect
 export type WarningRow = typeof cosignWarnings.$inferSelect
+export type SigningCase = Pick<typeof cases.$inferSelect, 'id' | 'status' | 'ownerId' | 'title' | 'trackingNo' | 'streetCode' | 'regionCode'>
+export type SignerIdentity = Pick<typeof residents.$inferSelect, 'verified' | 'idNumberHash' | 'phoneHash' | 'phoneVerifiedAt'>
 
 const p = (name: string) => sql.placeholder(name)
 
@@ -18,6 +20,17 @@ export function createCosignRepository(db: Db) {
   const statements = {
     byTokenId: db.select().from(cosignCampaigns).where(eq(cosignCampaigns.tokenId, p('tokenId'))).prepare(),
     byCaseId: db.select().from(cosignCampaigns).where(eq(cosignCampaigns.caseId, p('caseId'))).prepare(),
+    // the few columns the signing path reads, not the whole case and resident rows
+    caseForSigning: db
+      .select({ id: cases.id, status: cases.status, ownerId: cases.ownerId, title: cases.title, trackingNo: cases.trackingNo, streetCode: cases.streetCode, regionCode: cases.regionCode })
+      .from(cases)
+      .where(eq(cases.id, p('id')))
+      .prepare(),
+    signerIdentity: db
+      .select({ verified: residents.verified, idNumberHash: residents.idNumberHash, phoneHash: residents.phoneHash, phoneVerifiedAt: residents.phoneVerifiedAt })
+      .from(residents)
+      .where(eq(residents.id, p('id')))
+      .prepare(),
     activeSignature: db
       .select({ id: cosignSignatures.id, signedAt: cosignSignatures.signedAt })
       .from(cosignSignatures)
@@ -53,6 +66,8 @@ export function createCosignRepository(db: Db) {
   return {
     byTokenId: (tokenId: string): CampaignRow | null => statements.byTokenId.get({ tokenId }) ?? null,
     byCaseId: (caseId: string): CampaignRow | null => statements.byCaseId.get({ caseId }) ?? null,
+    caseForSigning: (id: string): SigningCase | null => statements.caseForSigning.get({ id }) ?? null,
+    signerIdentity: (residentId: string): SignerIdentity | null => statements.signerIdentity.get({ id: residentId }) ?? null,
     insertCampaign(row: typeof cosignCampaigns.$inferInsert): CampaignRow {
       return db.insert(cosignCampaigns).values(row).returning().get()
     },

@@ -4,12 +4,11 @@ import { placeName } from '@xinfang/shared/places'
 import { AppError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import type { Actor, ResidentActor } from '../../plugins/auth'
-import type { ResidentRow } from '../auth/resident-repository'
 import { record } from '../cases/case-record'
 import type { CaseRow } from '../cases/case-repository'
 import { submitCase } from '../cases/submission'
 import type { CosignContext } from './cosign-context'
-import type { CampaignRow } from './cosign-repository'
+import type { CampaignRow, SignerIdentity, SigningCase } from './cosign-repository'
 import { checkWarnings } from './early-warning'
 
 const DAY_MS = 86_400_000
@@ -25,7 +24,7 @@ const ENDED: Partial<Record<CaseStatus, string>> = {
  * phone number the platform itself verified (mobile numbers in China are registered to a real
  * name). A typed-in phone number proves nothing and does not count.
  */
-export function identityOf(resident: ResidentRow | null): string | null {
+export function identityOf(resident: SignerIdentity | null): string | null {
   if (!resident) return null
   if (resident.verified && resident.idNumberHash) return resident.idNumberHash
   return resident.phoneVerifiedAt && resident.phoneHash ? resident.phoneHash : null
@@ -35,7 +34,7 @@ export const pageOfCosign = 'pages/cosign/index'
 export const h5UrlOf = (ctx: CosignContext, token: string) => `${ctx.publicBaseUrl}/#/${pageOfCosign}?t=${encodeURIComponent(token)}`
 
 function verifiedIdentity(ctx: CosignContext, actor: ResidentActor): string {
-  const identity = identityOf(ctx.cases.residents.findById(actor.id))
+  const identity = identityOf(ctx.cosign.signerIdentity(actor.id))
   if (!identity) throw new AppError('IDENTITY_NOT_VERIFIED')
   return identity
 }
@@ -72,7 +71,7 @@ function caseOf(ctx: CosignContext, campaign: CampaignRow): CaseRow {
   return row
 }
 
-const closedReason = (campaign: CampaignRow, row: CaseRow): string | null =>
+const closedReason = (campaign: CampaignRow, row: Pick<CaseRow, 'status'>): string | null =>
   ENDED[row.status as CaseStatus] ?? (campaign.status === 'closed' ? '发起人已结束联名' : null)
 
 /** What a scan shows anyone: the complaint and its count, nothing about the representative. */
@@ -82,7 +81,7 @@ export function publicView(ctx: CosignContext, token: string, viewer: Actor | nu
   const reason = closedReason(campaign, row)
   let mine: CosignPublic['mine'] = null
   if (viewer?.type === 'resident') {
-    const identity = identityOf(ctx.cases.residents.findById(viewer.id))
+    const identity = identityOf(ctx.cosign.signerIdentity(viewer.id))
     mine = { signed: identity !== null && ctx.cosign.activeSignature(campaign.id, identity) !== null, representative: row.ownerId === viewer.id }
   }
   return {
@@ -101,25 +100,37 @@ export function publicView(ctx: CosignContext, token: string, viewer: Actor | nu
   }
 }
 
-/** Runs a signing write in the next group commit; a failure forgets the campaign's warning cache. */
-function write<T>(ctx: CosignContext, campaignId: string, op: () => T): Promise<T> {
+/**
+ * Runs a signing write in the next group commit. An unexpected failure (not a refusal, which
+ * happens before any warning is raised) forgets the warning cache: a rolled-back batch may have
+ * held a warning the cache already counts.
+ */
+function write<T>(ctx: CosignContext, op: () => T): Promise<T> {
   return ctx.writes.run(op).catch((error: unknown) => {
-    ctx.warned.delete(campaignId)
+    if (!(error instanceof AppError)) ctx.warned.clear()
     throw error
   })
 }
 
+/** The token's campaign, read inside the write; the MAC is checked before any query. */
+function tokenIdOf(ctx: CosignContext, token: string): string {
+  const tokenId = ctx.tokens.verify(token)
+  if (!tokenId) throw new AppError('COSIGN_NOT_FOUND')
+  return tokenId
+}
+
 /**
- * A verified resident adds their name. Everything is checked again inside the write, against
+ * A verified resident adds their name. Everything is read and checked inside the write, against
  * the database as it is when the batch commits: the count can never disagree with the rows.
  */
 export function sign(ctx: CosignContext, actor: ResidentActor, token: string, ipHash: string): Promise<SignResult> {
-  const campaign = campaignOf(ctx, token)
-  const identity = verifiedIdentity(ctx, actor)
-  return write(ctx, campaign.id, () => {
-    const current = ctx.cosign.byTokenId(campaign.tokenId)
+  const tokenId = tokenIdOf(ctx, token)
+  return write(ctx, () => {
+    const current = ctx.cosign.byTokenId(tokenId)
     if (!current) throw new AppError('COSIGN_NOT_FOUND')
-    const row = caseOf(ctx, current)
+    const identity = verifiedIdentity(ctx, actor)
+    const row: SigningCase | null = ctx.cosign.caseForSigning(current.caseId)
+    if (!row) throw new AppError('COSIGN_NOT_FOUND')
     const reason = closedReason(current, row)
     if (reason) throw new AppError('COSIGN_CLOSED', reason)
     if (row.ownerId === actor.id) throw new AppError('COSIGN_REPRESENTATIVE_SIGNED')
@@ -137,7 +148,7 @@ export function sign(ctx: CosignContext, actor: ResidentActor, token: string, ip
 export function withdraw(ctx: CosignContext, actor: ResidentActor, token: string): Promise<SignResult> {
   const campaign = campaignOf(ctx, token)
   const identity = verifiedIdentity(ctx, actor)
-  return write(ctx, campaign.id, () => {
+  return write(ctx, () => {
     const row = caseOf(ctx, campaign)
     if (row.ownerId === actor.id) throw new AppError('COSIGN_REPRESENTATIVE_SIGNED')
     if (!ctx.cosign.withdraw(campaign.id, identity, ctx.cases.clock.now())) throw new AppError('COSIGN_NOT_SIGNED')
