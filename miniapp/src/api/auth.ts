@@ -1,4 +1,4 @@
-import type { AuthResult } from '@xinfang/shared/contracts/auth'
+import type { AuthResult, PhoneVerificationBody, ResidentUser } from '@xinfang/shared/contracts/auth'
 import { api } from './http'
 
 // Sign-in with each platform's credential; the credential comes from src/platform/login.ts.
@@ -6,3 +6,5 @@ export const loginWithWechat = (code: string) => api.post<AuthResult>('/api/v1/a
 export const loginWithAlipay = (authCode: string) => api.post<AuthResult>('/api/v1/auth/alipay', { authCode }, { auth: false })
 export const loginWithCityApp = (ticket: string) => api.post<AuthResult>('/api/v1/auth/cityapp', { ticket }, { auth: false })
 export const logout = (refreshToken: string) => api.post<null>('/api/v1/auth/logout', { refreshToken }, { auth: false })
+/** A phone number the platform vouches for (its phone-number button), so the resident may co-sign. */
+export const verifyPhone = (body: PhoneVerificationBody) => api.post<ResidentUser>('/api/v1/auth/phone', body)

@@ -11,7 +11,7 @@ const authResult = (n: number): AuthResult => ({
   token: `access-${n}`,
   refreshToken: `refresh-token-number-${n}-xxxxxxxx`,
   expiresIn: 900,
-  user: { kind: 'resident', id: 'r_12345678', platform: 'cityapp', displayName: '王*', verified: true },
+  user: { kind: 'resident', id: 'r_12345678', platform: 'cityapp', displayName: '王*', verified: true, phoneVerified: true },
 })
 
 /** A session held in memory, recording what the client did with it. */
@@ -73,6 +73,14 @@ describe('requests', () => {
     await api.get('/api/v1/cases', { query: { mine: '1', pageSize: 20, cursor: undefined, q: 'a b' }, auth: false })
     expect(calls[0]?.url).toBe('/api/v1/cases?mine=1&pageSize=20&q=a%20b')
     expect(bearer(calls[0]!)).toBeUndefined()
+  })
+
+  it('deletes without a body or a JSON content type (the API refuses an empty JSON body)', async () => {
+    const { transport, calls } = fakeTransport(() => ok({ count: 1 }))
+    const api = createApiClient({ baseUrl: BASE, transport, session: memorySession().access })
+    await expect(api.delete('/api/v1/cosign/t/sign')).resolves.toEqual({ count: 1 })
+    expect(calls[0]).toMatchObject({ url: `${BASE}/api/v1/cosign/t/sign`, method: 'DELETE', data: undefined, header: { Authorization: 'Bearer access-0' } })
+    expect(calls[0]?.header['Content-Type']).toBeUndefined()
   })
 
   it('builds absolute URLs for signed file links, leaving absolute ones alone', () => {

@@ -22,7 +22,7 @@ const result: AuthResult = {
   token: 'access',
   refreshToken: 'refresh-token-xxxxxxxxxxxxxxxx',
   expiresIn: 900,
-  user: { kind: 'resident', id: 'r_12345678', platform: 'wechat', displayName: '王*', verified: false },
+  user: { kind: 'resident', id: 'r_12345678', platform: 'wechat', displayName: '王*', verified: false, phoneVerified: false },
 }
 
 beforeEach(() => storage.clear())
@@ -36,6 +36,16 @@ describe('session store', () => {
     second.session.getState().clear()
     const third = await relaunch()
     expect(third.session.getState()).toMatchObject({ token: null, refreshToken: null, user: null })
+  })
+})
+
+describe('a verified phone', () => {
+  it('updates the signed-in resident and keeps the tokens', async () => {
+    const { session } = await relaunch()
+    session.getState().signedIn(result)
+    session.getState().residentUpdated({ kind: 'resident', id: 'r_12345678', platform: 'wechat', displayName: '王*', verified: false, phoneVerified: true })
+    const again = await relaunch()
+    expect(again.session.getState()).toMatchObject({ token: 'access', user: { phoneVerified: true } })
   })
 })
 

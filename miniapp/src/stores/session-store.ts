@@ -1,6 +1,6 @@
 import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
-import type { AuthResult, SessionUser } from '@xinfang/shared/contracts/auth'
+import type { AuthResult, ResidentUser, SessionUser } from '@xinfang/shared/contracts/auth'
 import { taroStorage } from './taro-storage'
 
 interface SessionState {
@@ -8,6 +8,8 @@ interface SessionState {
   refreshToken: string | null
   user: SessionUser | null
   signedIn: (result: AuthResult) => void
+  /** the API answered with the resident as they now are (a phone number verified) */
+  residentUpdated: (user: ResidentUser) => void
   clear: () => void
 }
 
@@ -19,6 +21,7 @@ export const useSessionStore = create<SessionState>()(
       refreshToken: null,
       user: null,
       signedIn: ({ token, refreshToken, user }) => set({ token, refreshToken, user }),
+      residentUpdated: (user) => set({ user }),
       clear: () => set({ token: null, refreshToken: null, user: null }),
     }),
     { name: 'xinfang.session', storage: taroStorage, version: 1 },
