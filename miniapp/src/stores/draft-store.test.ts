@@ -10,7 +10,7 @@ vi.mock('@tarojs/taro', () => ({
   },
 }))
 
-import { EMPTY_DRAFT, toCreateCaseBody } from './draft'
+import { EMPTY_DRAFT, toCreateCaseBody, toCreateCosignBody } from './draft'
 
 const KEY_PATTERN = /^[A-Za-z0-9_:.-]{8,128}$/ // IdempotencyHeadersSchema
 
@@ -45,6 +45,17 @@ describe('draft persistence', () => {
     expect(draft).toMatchObject({ content: '小区暖气一直不热', region: 'jinshui', street: 'jinshui.huayuanlu', contactPhone: '13812345678' })
     expect(draft.attachments).toEqual([{ localPath: 'wxfile://tmp/1.jpg', kind: 'image', fileId: 'f_abcdefgh' }])
     expect(idempotencyKey).toBe(key)
+  })
+
+  it('keeps the joint complaint apart from the ordinary one', async () => {
+    const { useDraftStore, useJointDraftStore } = await relaunch()
+    useDraftStore.getState().update({ content: '我自己的事' })
+    useJointDraftStore.getState().update({ content: '小区大家的事' })
+    const again = await relaunch()
+    expect(again.useDraftStore.getState().draft.content).toBe('我自己的事')
+    expect(again.useJointDraftStore.getState().draft.content).toBe('小区大家的事')
+    again.useJointDraftStore.getState().clear()
+    expect(again.useDraftStore.getState().draft.content).toBe('我自己的事')
   })
 
   it('keeps actions out of storage', async () => {
@@ -126,6 +137,10 @@ describe('presets and the request body', () => {
       ],
     })
     expect(body).toEqual({ content: '暖气一直不热', anonymous: false, region: 'jinshui', attachments: ['f_aaaaaaaa'] })
+  })
+
+  it('never sends a joint complaint as anonymous', () => {
+    expect(toCreateCosignBody({ ...EMPTY_DRAFT, content: ' 小区大家的事 ', anonymous: true, region: 'jinshui' })).toEqual({ content: '小区大家的事', region: 'jinshui' })
   })
 
   it('adds, marks uploaded and removes attachments by local path', async () => {

@@ -29,50 +29,61 @@ const randomPart = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0')
 /** Matches the API's `^[A-Za-z0-9_:.-]{8,128}$`; unique per resident is all it needs. */
 export const newIdempotencyKey = () => `case-${Date.now().toString(36)}-${randomPart()}${randomPart()}`
 
-/** The submit form, saved to storage on every change so nothing is lost if the app is killed. */
-export const useDraftStore = create<DraftState>()(
-  persist(
-    (set, get) => ({
-      draft: EMPTY_DRAFT,
-      idempotencyKey: null,
-      update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
-      preset: ({ zone, category }) =>
-        set((s) => {
-          if (category) return { draft: { ...s.draft, category, zone: categoryOf(category).zone ?? null } }
-          if (!zone) return s
-          // keep a category the resident already picked if it belongs to the zone
-          const current = s.draft.category ? categoryOf(s.draft.category) : null
-          const keep = current?.zone === zone
-          const first = CATEGORIES.find((c) => 'zone' in c && c.zone === zone)
-          return { draft: { ...s.draft, zone, category: keep ? s.draft.category : (first?.code ?? null) } }
-        }),
-      addAttachment: (attachment) =>
-        set((s) => ({ draft: { ...s.draft, attachments: [...s.draft.attachments, attachment] } })),
-      attachmentUploaded: (localPath, fileId) =>
-        set((s) => ({
-          draft: { ...s.draft, attachments: s.draft.attachments.map((a) => (a.localPath === localPath ? { ...a, fileId } : a)) },
-        })),
-      removeAttachment: (localPath) =>
-        set((s) => ({ draft: { ...s.draft, attachments: s.draft.attachments.filter((a) => a.localPath !== localPath) } })),
-      takeKey: () => {
-        const existing = get().idempotencyKey
-        if (existing) return existing
-        const key = newIdempotencyKey()
-        set({ idempotencyKey: key })
-        return key
+/**
+ * A complaint form's draft, saved to storage under `name` on every change so nothing is lost if
+ * the app is killed. Each form has its own, so starting a joint complaint never eats an
+ * unfinished ordinary one.
+ */
+const createDraftStore = (name: string) =>
+  create<DraftState>()(
+    persist(
+      (set, get) => ({
+        draft: EMPTY_DRAFT,
+        idempotencyKey: null,
+        update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+        preset: ({ zone, category }) =>
+          set((s) => {
+            if (category) return { draft: { ...s.draft, category, zone: categoryOf(category).zone ?? null } }
+            if (!zone) return s
+            // keep a category the resident already picked if it belongs to the zone
+            const current = s.draft.category ? categoryOf(s.draft.category) : null
+            const keep = current?.zone === zone
+            const first = CATEGORIES.find((c) => 'zone' in c && c.zone === zone)
+            return { draft: { ...s.draft, zone, category: keep ? s.draft.category : (first?.code ?? null) } }
+          }),
+        addAttachment: (attachment) =>
+          set((s) => ({ draft: { ...s.draft, attachments: [...s.draft.attachments, attachment] } })),
+        attachmentUploaded: (localPath, fileId) =>
+          set((s) => ({
+            draft: { ...s.draft, attachments: s.draft.attachments.map((a) => (a.localPath === localPath ? { ...a, fileId } : a)) },
+          })),
+        removeAttachment: (localPath) =>
+          set((s) => ({ draft: { ...s.draft, attachments: s.draft.attachments.filter((a) => a.localPath !== localPath) } })),
+        takeKey: () => {
+          const existing = get().idempotencyKey
+          if (existing) return existing
+          const key = newIdempotencyKey()
+          set({ idempotencyKey: key })
+          return key
+        },
+        renewKey: () => {
+          const key = newIdempotencyKey()
+          set({ idempotencyKey: key })
+          return key
+        },
+        clear: () => set({ draft: EMPTY_DRAFT, idempotencyKey: null }),
+      }),
+      {
+        name,
+        storage: taroStorage,
+        version: 1,
+        partialize: ({ draft, idempotencyKey }) => ({ draft, idempotencyKey }),
       },
-      renewKey: () => {
-        const key = newIdempotencyKey()
-        set({ idempotencyKey: key })
-        return key
-      },
-      clear: () => set({ draft: EMPTY_DRAFT, idempotencyKey: null }),
-    }),
-    {
-      name: 'xinfang.draft',
-      storage: taroStorage,
-      version: 1,
-      partialize: ({ draft, idempotencyKey }) => ({ draft, idempotencyKey }),
-    },
-  ),
-)
+    ),
+  )
+
+/** The ordinary complaint (我要反映). */
+export const useDraftStore = createDraftStore('xinfang.draft')
+/** A joint complaint being registered (发起联名). */
+export const useJointDraftStore = createDraftStore('xinfang.joint-draft')
+export type DraftStore = typeof useDraftStore

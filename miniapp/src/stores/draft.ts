@@ -1,6 +1,7 @@
 import type { RegionCode, ZoneCode } from '@xinfang/shared/catalog'
 import type { CategoryCode } from '@xinfang/shared/categories'
 import type { CreateCaseBody } from '@xinfang/shared/contracts/cases'
+import type { CreateCosignBody } from '@xinfang/shared/contracts/cosign'
 import type { FileKind } from '@xinfang/shared/contracts/files'
 
 // The submit form's draft as plain data; draft-store.ts keeps it, persisted.
@@ -49,5 +50,11 @@ export function toCreateCaseBody(draft: Draft): CreateCaseBody {
   if (draft.contactPhone.trim()) body.contactPhone = draft.contactPhone.trim()
   const ids = draft.attachments.map((a) => a.fileId).filter((id): id is string => id !== null)
   if (ids.length) body.attachments = ids
+  return body
+}
+
+/** A joint complaint's body: the same fields, never anonymous (the representative answers for it). */
+export function toCreateCosignBody(draft: Draft): CreateCosignBody {
+  const { anonymous: _anonymous, ...body } = toCreateCaseBody(draft)
   return body
 }

@@ -1,4 +1,5 @@
 import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
+import type { CosignCreated, CreateCosignBody } from '@xinfang/shared/contracts/cosign'
 import type { FileKind, FileRef } from '@xinfang/shared/contracts/files'
 import { api } from '../../api/http'
 
@@ -9,3 +10,7 @@ export const submitCase = (body: CreateCaseBody, idempotencyKey: string) =>
 /** One photo or voice note, multipart field `file`; `onProgress` gets 0-100. */
 export const uploadFile = (filePath: string, kind: FileKind, onProgress?: (percent: number) => void) =>
   api.upload<FileRef>('/api/v1/files', { filePath, fileType: kind, onProgress })
+
+/** POST /cosign: a joint complaint, registered like a case, with the codes neighbours scan. Same key rules as submitCase. */
+export const submitJointCase = (body: CreateCosignBody, idempotencyKey: string) =>
+  api.post<CosignCreated>('/api/v1/cosign', body, { headers: { 'Idempotency-Key': idempotencyKey } })

@@ -1,7 +1,7 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { zoneName } from '@xinfang/shared/catalog'
 import { CATEGORIES, categoryOf } from '@xinfang/shared/categories'
-import { useDraftStore } from '../../stores/draft-store'
+import { useDraftState } from './draft-context'
 import './submit.scss'
 
 const NONE = '不确定，请工作人员分类'
@@ -9,9 +9,9 @@ const OPTIONS = [NONE, ...CATEGORIES.map((c) => `${c.name}：${c.hint}`)]
 
 /** Optional: a category routes the case at once; "not sure" lets the petition office sort it. */
 export function CategoryField() {
-  const category = useDraftStore((s) => s.draft.category)
-  const zone = useDraftStore((s) => s.draft.zone)
-  const update = useDraftStore((s) => s.update)
+  const category = useDraftState((s) => s.draft.category)
+  const zone = useDraftState((s) => s.draft.zone)
+  const update = useDraftState((s) => s.update)
   const selected = category ? categoryOf(category) : null
   const index = selected ? CATEGORIES.findIndex((c) => c.code === selected.code) + 1 : 0
 

@@ -1,10 +1,11 @@
 import { Input, Switch, Text, View } from '@tarojs/components'
-import { useDraftStore } from '../../stores/draft-store'
+import { useDraftState } from './draft-context'
 import './submit.scss'
 
-export function ContactFields({ error }: { error?: string }) {
-  const { contactPhone, anonymous } = useDraftStore((s) => s.draft)
-  const update = useDraftStore((s) => s.update)
+/** `named`: a joint complaint is never anonymous (the representative answers for it), so no switch. */
+export function ContactFields({ error, named = false }: { error?: string; named?: boolean }) {
+  const { contactPhone, anonymous } = useDraftState((s) => s.draft)
+  const update = useDraftState((s) => s.update)
   return (
     <View className='card'>
       <View className='field-label'>联系电话（可不填）</View>
@@ -17,13 +18,15 @@ export function ContactFields({ error }: { error?: string }) {
         onInput={(e) => update({ contactPhone: e.detail.value })}
       />
       {error && <View className='field-error'>{error}</View>}
-      <View className='row switch-row'>
-        <View className='switch-row__text'>
-          <Text className='switch-row__title'>匿名反映</Text>
-          <Text className='muted'>办理单位看不到您的姓名和电话</Text>
+      {!named && (
+        <View className='row switch-row'>
+          <View className='switch-row__text'>
+            <Text className='switch-row__title'>匿名反映</Text>
+            <Text className='muted'>办理单位看不到您的姓名和电话</Text>
+          </View>
+          <Switch checked={anonymous} color='#1f5fbf' onChange={(e) => update({ anonymous: e.detail.value })} />
         </View>
-        <Switch checked={anonymous} color='#1f5fbf' onChange={(e) => update({ anonymous: e.detail.value })} />
-      </View>
+      )}
     </View>
   )
 }

@@ -1,12 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import { CONTENT_MAX, CONTENT_MIN } from '@xinfang/shared/limits'
-import { useDraftStore } from '../../stores/draft-store'
+import { useDraftState } from './draft-context'
 import { contentLength } from './validate'
 import './submit.scss'
 
 export function ContentField({ error }: { error?: string }) {
-  const content = useDraftStore((s) => s.draft.content)
-  const update = useDraftStore((s) => s.update)
+  const content = useDraftState((s) => s.draft.content)
+  const update = useDraftState((s) => s.update)
   const length = contentLength(content)
   const short = length < CONTENT_MIN
   return (

@@ -1,13 +1,13 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { REGIONS, regionName } from '@xinfang/shared/catalog'
 import { placeName, streetsOf } from '@xinfang/shared/places'
-import { useDraftStore } from '../../stores/draft-store'
+import { useDraftState } from './draft-context'
 import './submit.scss'
 
 /** Where it happens: district, then a street of it, then the address in the resident's words. */
 export function PlaceFields() {
-  const { region, street, address } = useDraftStore((s) => s.draft)
-  const update = useDraftStore((s) => s.update)
+  const { region, street, address } = useDraftState((s) => s.draft)
+  const update = useDraftState((s) => s.update)
   const streets = region ? streetsOf(region) : []
   const regionIndex = region ? REGIONS.findIndex((r) => r.code === region) : 0
   const streetIndex = Math.max(0, streets.findIndex((s) => s.code === street))

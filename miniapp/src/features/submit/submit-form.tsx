@@ -1,36 +1,58 @@
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
+import { PhoneVerify } from '../../components/phone-verify'
+import { useDraftStore, useJointDraftStore } from '../../stores/draft-store'
 import { CategoryField } from './category-field'
 import { ContactFields } from './contact-fields'
 import { ContentField } from './content-field'
+import { DraftContext } from './draft-context'
 import { PhotoField } from './photo-field'
 import { PlaceFields } from './place-fields'
-import { useSubmit } from './use-submit'
+import { useSubmit, type JointSubmission } from './use-submit'
 import { useUploads } from './use-uploads'
 import { VoiceField } from './voice-field'
 import './submit.scss'
 
-/** The whole form. Every field writes straight to the draft store, which saves on each change. */
-export function SubmitForm() {
+/**
+ * The whole form. Every field writes straight to the draft store, which saves on each change.
+ * With `joint` it registers a joint complaint (联名) from a draft of its own.
+ */
+export function SubmitForm({ joint }: { joint?: JointSubmission }) {
+  return (
+    <DraftContext.Provider value={joint ? useJointDraftStore : useDraftStore}>
+      <FormFields joint={joint} />
+    </DraftContext.Provider>
+  )
+}
+
+function FormFields({ joint }: { joint?: JointSubmission }) {
   const uploads = useUploads()
-  const { submit, sending, problems, failure } = useSubmit(uploads.pending)
+  const { submit, sending, problems, failure, needsPhone } = useSubmit(uploads.pending, joint)
+  const label = joint ? '发起联名' : '提交'
   return (
     <View>
+      {joint && (
+        <View className='card joint-intro'>
+          <Text className='joint-intro__title'>发起联名</Text>
+          <Text className='muted'>您是发起人，需要实名。提交后会生成专属二维码，邻居扫码就能一起联名。</Text>
+        </View>
+      )}
       <ContentField error={problems.content} />
       <CategoryField />
       <PlaceFields />
       <PhotoField uploads={uploads} error={problems.attachments} />
       <VoiceField uploads={uploads} />
-      <ContactFields error={problems.contactPhone} />
+      <ContactFields error={problems.contactPhone} named={Boolean(joint)} />
       {failure && (
         <View className='card submit-failure'>
           <Text className='feedback__message'>{failure}</Text>
-          <Text className='muted'>您填的内容都还在，网络好了再点一次提交就行，不会重复提交。</Text>
+          <Text className='muted'>您填的内容都还在，{needsPhone ? '验证后' : '网络好了'}再点一次{label}就行，不会重复提交。</Text>
         </View>
       )}
+      {needsPhone && <PhoneVerify onVerified={submit} />}
       <View className='submit-bar'>
         <Button className='action' type='primary' size='large' block loading={sending} disabled={sending} onClick={submit}>
-          {sending ? '正在提交…' : failure ? '再试一次' : '提交'}
+          {sending ? '正在提交…' : failure ? '再试一次' : label}
         </Button>
         <Text className='muted submit-bar__note'>内容自动保存在手机上，退出后再回来也还在</Text>
       </View>

@@ -3,7 +3,7 @@ import { MAX_ATTACHMENTS } from '@xinfang/shared/limits'
 import type { FileKind } from '@xinfang/shared/contracts/files'
 import { messageOf } from '../../api/api-error'
 import { ensureSignedIn } from '../../platform/login'
-import { useDraftStore } from '../../stores/draft-store'
+import { useDraftState, useFormDraft } from './draft-context'
 import { uploadFile } from './api'
 
 export interface UploadState {
@@ -18,7 +18,8 @@ export interface UploadState {
  * attachment without an id shows as "not uploaded" with a retry.
  */
 export function useUploads() {
-  const attachments = useDraftStore((s) => s.draft.attachments)
+  const store = useFormDraft()
+  const attachments = useDraftState((s) => s.draft.attachments)
   const [states, setStates] = useState<Record<string, UploadState>>({})
   const running = useRef(new Set<string>())
 
@@ -35,33 +36,33 @@ export function useUploads() {
         return
       }
       const ref = await uploadFile(localPath, kind, (progress) => set(localPath, { progress, failed: false }))
-      useDraftStore.getState().attachmentUploaded(localPath, ref.id)
+      store.getState().attachmentUploaded(localPath, ref.id)
       set(localPath, { progress: 100, failed: false })
     } catch (e) {
       set(localPath, { progress: 0, failed: true, message: messageOf(e) })
     } finally {
       running.current.delete(localPath)
     }
-  }, [])
+  }, [store])
 
   const add = useCallback(
     (localPath: string, kind: FileKind, seconds?: number) => {
-      const draft = useDraftStore.getState().draft
+      const draft = store.getState().draft
       if (draft.attachments.length >= MAX_ATTACHMENTS || draft.attachments.some((a) => a.localPath === localPath)) return
-      useDraftStore.getState().addAttachment({ localPath, kind, fileId: null, seconds })
+      store.getState().addAttachment({ localPath, kind, fileId: null, seconds })
       void upload(localPath, kind)
     },
-    [upload],
+    [store, upload],
   )
 
   const remove = useCallback((localPath: string) => {
-    useDraftStore.getState().removeAttachment(localPath)
+    store.getState().removeAttachment(localPath)
     setStates(({ [localPath]: _removed, ...rest }) => rest)
-  }, [])
+  }, [store])
 
   // attachments restored from storage without an id were cut off mid-upload: offer a retry
   useEffect(() => {
-    for (const a of useDraftStore.getState().draft.attachments) {
+    for (const a of store.getState().draft.attachments) {
       if (!a.fileId && !running.current.has(a.localPath)) set(a.localPath, { progress: 0, failed: true, message: '没有上传完' })
     }
   }, [])
