@@ -12,6 +12,9 @@ export default defineAppConfig({
     'pages/case-detail/index',
     'pages/track/index',
     'pages/dev-login/index',
+    // scanned co-sign codes open this page, so it stays in the main package
+    'pages/cosign/index',
+    'pages/cosign-create/index',
   ],
   subPackages: [
     {

@@ -53,6 +53,13 @@ describe('navigation', () => {
     expect(taro.reLaunch).toHaveBeenCalledWith({ url: '/workbench/pages/home/index' })
   })
 
+  it('opens the co-sign pages in the main package, with the token of a scanned code', async () => {
+    await navigateTo('cosign', { t: 'AbCdEfGhIjKl.mNoPqRsTuVwXyZ0' })
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/cosign/index?t=AbCdEfGhIjKl.mNoPqRsTuVwXyZ0' })
+    await navigateTo('cosignCreate', {})
+    expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/cosign-create/index' })
+  })
+
   it('reads parameters whether the platform decoded them or not', () => {
     expect(paramOf({ to: encodeURIComponent('金水区信访局') }, 'to')).toBe('金水区信访局')
     expect(paramOf({ to: '金水区信访局' }, 'to')).toBe('金水区信访局')

@@ -12,6 +12,9 @@ export interface RouteParams {
   caseDetail: { id: string }
   track: { no?: string }
   devLogin: { back?: string }
+  /** a joint complaint: `t` as our links and Alipay codes carry it, `scene` as a WeChat code does */
+  cosign: { t?: string; scene?: string }
+  cosignCreate: Record<string, never>
   // the staff workbench: a subpackage residents never download (app.config.ts subPackages)
   workbenchLogin: Record<string, never>
   workbenchHome: Record<string, never>
@@ -30,6 +33,8 @@ export const ROUTES: Record<RouteName, string> = {
   caseDetail: '/pages/case-detail/index',
   track: '/pages/track/index',
   devLogin: '/pages/dev-login/index',
+  cosign: '/pages/cosign/index',
+  cosignCreate: '/pages/cosign-create/index',
   workbenchLogin: '/workbench/pages/login/index',
   workbenchHome: '/workbench/pages/home/index',
   workbenchSearch: '/workbench/pages/search/index',

@@ -144,6 +144,12 @@ describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
     for (const icon of icons) expect(fs.statSync(path.join(dist, icon)).size, icon).toBeGreaterThan(100)
   })
 
+  // a scanned code opens its page directly: one in a subpackage would download that first
+  it('keeps the co-sign pages, where scanned codes land, in the main package', () => {
+    const app = readApp(distOf(name))
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/cosign/index', 'pages/cosign-create/index']))
+  })
+
   it('declares the workbench subpackage with every workbench page, and none in the main package', () => {
     const app = readApp(distOf(name))
     const workbench = subPackagesOf(app).find((sp) => sp.root.replace(/\/$/, '') === WORKBENCH)

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 
 export type ScanOutcome =
-  | { kind: 'result'; text: string }
+  /** `path`: a code of this mini-program itself (WeChat), the page and query it opens */
+  | { kind: 'result'; text: string; path?: string }
   | { kind: 'cancelled' }
   /** no camera scanning here (H5): offer typing the number instead */
   | { kind: 'unsupported' }
@@ -16,7 +17,10 @@ export async function scan(): Promise<ScanOutcome> {
   if (process.env.TARO_ENV === 'h5') return { kind: 'unsupported' }
   try {
     const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode', 'barCode'] })
-    return typeof res.result === 'string' && res.result !== '' ? { kind: 'result', text: res.result } : { kind: 'cancelled' }
+    // a mini-program code (小程序码) may carry nothing in `result`, only the page in `path`
+    const path = typeof res.path === 'string' && res.path !== '' ? res.path : undefined
+    const text = typeof res.result === 'string' ? res.result : ''
+    return text || path ? { kind: 'result', text, path } : { kind: 'cancelled' }
   } catch {
     // the resident closed the scanner (or denied the camera): nothing to report
     return { kind: 'cancelled' }

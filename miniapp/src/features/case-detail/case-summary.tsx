@@ -32,6 +32,7 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
       <View className='row'>
         <StatusChip status={detail.status} />
         <OutcomeChip label={detail.outcomeLabel} />
+        {detail.kind === 'joint' && <Text className='chip chip--joint'>联名</Text>}
         <View className='spacer' />
         <Text className='muted' userSelect>
           查询码 {detail.trackingNo}

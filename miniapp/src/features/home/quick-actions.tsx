@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { cosignTokenFromQr } from '../../lib/cosign-link'
 import { trackingNoFromQr } from './qr'
 import { scan } from '../../platform/scan'
 import { navigateTo } from '../../routes'
@@ -12,11 +13,14 @@ async function scanQr() {
     return navigateTo('track', {})
   }
   if (outcome.kind === 'cancelled') return
+  // a WeChat code of this mini-program says where it leads in `path`, not in `result`
+  const token = cosignTokenFromQr(outcome.path ?? '') ?? cosignTokenFromQr(outcome.text)
+  if (token) return navigateTo('cosign', { t: token })
   const no = trackingNoFromQr(outcome.text)
   if (no) return navigateTo('track', { no })
   return Taro.showModal({
     title: '没有认出这个二维码',
-    content: '这不是本平台的查询码。请扫诉求回执上的二维码，或直接输入 12 位查询码。',
+    content: '这不是本平台的二维码。请扫诉求回执或联名的二维码，或直接输入 12 位查询码。',
     showCancel: false,
     confirmText: '知道了',
   })
@@ -42,7 +46,7 @@ export function QuickActions() {
       </View>
       <View className='tile tile--wide' hoverClass='tile--pressed' onClick={scanQr}>
         <Text className='tile__title'>扫一扫</Text>
-        <Text className='tile__hint'>扫回执上的二维码查进度</Text>
+        <Text className='tile__hint'>扫回执查进度，扫联名码参与联名</Text>
       </View>
     </View>
   )

@@ -26,20 +26,3 @@ export function ZoneGrid() {
     </View>
   )
 }
-
-/** Services that later releases bring: shown honestly as not open yet, not as dead links. */
-export function ComingSoon() {
-  return (
-    <View>
-      <View className='section-title'>更多服务</View>
-      <View className='home-actions__row'>
-        {['领导在线', '联名反映'].map((name) => (
-          <View key={name} className='tile tile--disabled' aria-disabled>
-            <Text className='tile__title'>{name}</Text>
-            <Text className='tile__hint'>即将开放</Text>
-          </View>
-        ))}
-      </View>
-    </View>
-  )
-}

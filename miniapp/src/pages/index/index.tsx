@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { PageShell } from '../../components/page-shell'
 import { QuickActions } from '../../features/home/quick-actions'
-import { ComingSoon, ZoneGrid } from '../../features/home/zone-grid'
+import { MoreServices } from '../../features/home/more-services'
+import { ZoneGrid } from '../../features/home/zone-grid'
 
 export default function HomePage() {
   return (
@@ -12,7 +13,7 @@ export default function HomePage() {
       </View>
       <QuickActions />
       <ZoneGrid />
-      <ComingSoon />
+      <MoreServices />
     </PageShell>
   )
 }

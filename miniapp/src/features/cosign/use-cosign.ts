@@ -1,0 +1,79 @@
+import Taro from '@tarojs/taro'
+import { useCallback, useState } from 'react'
+import type { CosignPublic } from '@xinfang/shared/contracts/cosign'
+import { ApiError, messageOf } from '../../api/api-error'
+import { ensureSignedIn } from '../../platform/login'
+import { closeCosign, getCosign, signCosign, withdrawCosign } from './api'
+
+/** Answers that mean the page is out of date (signed elsewhere, closed meanwhile): say why, then reload. */
+const STALE = new Set(['COSIGN_ALREADY_SIGNED', 'COSIGN_NOT_SIGNED', 'COSIGN_CLOSED', 'COSIGN_REPRESENTATIVE_SIGNED'])
+
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 3000 })
+
+/** One joint complaint as the resident sees it, and what they can do on it. */
+export function useCosign(token: string) {
+  const [view, setView] = useState<CosignPublic | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  /** the API wants a verified identity before this resident signs */
+  const [needsPhone, setNeedsPhone] = useState(false)
+
+  const load = useCallback(async () => {
+    setError('')
+    try {
+      setView(await getCosign(token))
+    } catch (e) {
+      setError(messageOf(e))
+    }
+  }, [token])
+
+  /** Runs one write; the API's own words on failure, and a fresh view when ours was stale. */
+  const write = async (run: () => Promise<void>) => {
+    setBusy(true)
+    try {
+      await run()
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'IDENTITY_NOT_VERIFIED') {
+        setNeedsPhone(true)
+        return
+      }
+      toast(messageOf(e))
+      if (e instanceof ApiError && STALE.has(e.code)) await load()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const sign = () =>
+    write(async () => {
+      if (!(await ensureSignedIn())) return
+      const { count } = await signCosign(token)
+      setNeedsPhone(false)
+      setView((v) => v && { ...v, count, mine: { signed: true, representative: false } })
+      void Taro.showToast({ title: '联名成功', icon: 'success' })
+    })
+
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({ title: '撤回联名', content: '撤回后联名人数减一。以后还可以再联名。', confirmText: '撤回' })
+    if (!confirm) return
+    await write(async () => {
+      const { count } = await withdrawCosign(token)
+      setView((v) => v && { ...v, count, mine: { signed: false, representative: false } })
+      void Taro.showToast({ title: '已撤回', icon: 'none' })
+    })
+  }
+
+  const close = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '结束联名',
+      content: '结束后邻居就不能再联名了，已有的联名人数保留，诉求照常办理。确定结束吗？',
+      confirmText: '结束联名',
+    })
+    if (!confirm) return
+    await write(async () => setView(await closeCosign(token)))
+  }
+
+  return { view, error, busy, needsPhone, load, sign, withdraw, close }
+}
+
+export type Cosign = ReturnType<typeof useCosign>
