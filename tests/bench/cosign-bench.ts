@@ -44,6 +44,8 @@ try {
   const statuses = new Map<number, number>()
   const rows: Row[] = []
   rows.push(await load('bare Fastify route (ceiling)', { url: `${bareUrl}/fixed`, connections: CONNECTIONS, amount: SIGNERS }))
+  // our own stack with no work behind it (request ids, security headers, logging): the floor under every route
+  rows.push(await load('API GET /healthz (our plugins, no work)', { url: `${bench.server.url}/healthz`, connections: CONNECTIONS, amount: SIGNERS }))
   const storm = await load(`${SIGNERS} signatures POST /cosign/:token/sign`, {
     url: bench.server.url,
     connections: CONNECTIONS,
