@@ -75,12 +75,17 @@ describe('requests', () => {
     expect(bearer(calls[0]!)).toBeUndefined()
   })
 
-  it('deletes without a body or a JSON content type (the API refuses an empty JSON body)', async () => {
+  it('sends an empty JSON object on a write without a body: the platforms label every request JSON', async () => {
     const { transport, calls } = fakeTransport(() => ok({ count: 1 }))
     const api = createApiClient({ baseUrl: BASE, transport, session: memorySession().access })
     await expect(api.delete('/api/v1/cosign/t/sign')).resolves.toEqual({ count: 1 })
-    expect(calls[0]).toMatchObject({ url: `${BASE}/api/v1/cosign/t/sign`, method: 'DELETE', data: undefined, header: { Authorization: 'Bearer access-0' } })
-    expect(calls[0]?.header['Content-Type']).toBeUndefined()
+    await api.post('/api/v1/cosign/t/sign')
+    await api.get('/api/v1/cosign/t')
+    expect(calls.map((c) => [c.method, c.data, c.header['Content-Type']])).toEqual([
+      ['DELETE', {}, 'application/json'],
+      ['POST', {}, 'application/json'],
+      ['GET', undefined, undefined],
+    ])
   })
 
   it('builds absolute URLs for signed file links, leaving absolute ones alone', () => {

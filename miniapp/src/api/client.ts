@@ -123,7 +123,10 @@ export function createApiClient({ baseUrl, transport, session, timeoutMs = 15_00
   }
 
   function request<T>(method: HttpMethod, path: string, options: RequestOptions = {}): Promise<T> {
-    const { query, body, headers = {}, auth = true } = options
+    const { query, headers = {}, auth = true } = options
+    // wx.request and my.request label every request application/json, and the API refuses an
+    // empty JSON body: a write without a body of its own sends an empty object
+    const body = options.body === undefined && method !== 'GET' ? {} : options.body
     const url = `${baseUrl}${path}${queryString(query)}`
     const base = body === undefined ? headers : { 'Content-Type': 'application/json', ...headers }
     return withAuth(auth, (header) =>
