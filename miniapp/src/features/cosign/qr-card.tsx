@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import './cosign.scss'
 
-// previewImage opens the platform's viewer, where a long press saves or forwards the picture
+// previewImage opens the platform's viewer, where a long press saves or forwards the picture.
+// The codes are square, so scaleToFill (the default mode) fills the square box undistorted.
 const HINTS = {
   weapp: '点图片放大，长按可以保存到相册或发给微信好友。邻居用微信扫一扫就能联名。',
   alipay: '点图片放大，长按可以保存到相册。邻居用支付宝扫一扫就能联名。',
@@ -16,7 +17,7 @@ export function QrCard({ image, link }: { image: string; link?: string }) {
   return (
     <View className='card qr-card'>
       <Text className='qr-card__title'>联名二维码</Text>
-      <Image className='qr-card__image' src={image} mode='aspectFit' showMenuByLongpress onClick={() => void Taro.previewImage({ urls: [image] })} />
+      <Image className='qr-card__image' src={image} mode='scaleToFill' showMenuByLongpress onClick={() => void Taro.previewImage({ urls: [image] })} />
       <Text className='qr-card__hint'>{HINTS[process.env.TARO_ENV]}</Text>
       {link && (
         <View className='qr-card__link'>
