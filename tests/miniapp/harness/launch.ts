@@ -5,7 +5,7 @@ import { recorded, type PlatformCall } from './calls'
 import { MiniPage } from './mini-page'
 import { createMy } from './my'
 import { Network, type HttpExchange } from './network'
-import { PageStack, type PageInstance } from './page-stack'
+import { PageStack, parseUrl, type PageInstance } from './page-stack'
 import type { PlatformDeps } from './platform-deps'
 import { MiniRuntime } from './runtime'
 import { TempFiles } from './temp-files'
@@ -28,6 +28,8 @@ export interface LaunchOptions {
   user?: string
   /** what scanning reads; null (default): the resident closes the scanner */
   scanResult?: string | null
+  /** the page a scanned code opens, with its query (`/pages/x/index?scene=…`); default the app's first page */
+  entry?: string
 }
 
 /** The running mini-program: its pages, every platform call and every HTTP exchange. */
@@ -92,11 +94,13 @@ export async function launch(options: LaunchOptions): Promise<MiniApp> {
   }
 
   runtime.start()
-  const { entry } = runtime
-  const launchOptions = { path: entry, query: {}, scene: 1001, referrerInfo: {} }
+  const entryUrl = options.entry ?? `/${runtime.entry}`
+  const { route, query } = parseUrl(entryUrl)
+  // 1047: opened by scanning a mini-program code; 1001: from the recent-apps list
+  const launchOptions = { path: route, query, scene: options.entry ? 1047 : 1001, referrerInfo: {} }
   runtime.callApp('onLaunch', launchOptions)
   runtime.callApp('onShow', launchOptions)
-  await stack.reLaunch(`/${entry}`)
+  await stack.reLaunch(entryUrl)
 
   const app: MiniApp = {
     platform,
