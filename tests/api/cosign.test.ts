@@ -47,6 +47,12 @@ describe('a joint complaint', () => {
     expect(Object.keys(page)).not.toEqual(expect.arrayContaining(['ownerId']))
     expect(JSON.stringify(page)).not.toMatch(new RegExp(`rep-a|${rep!.user.id}|phone|owner`, 'i'))
     expect((await view(campaign.token, rep)).body.mine).toEqual({ signed: true, representative: true })
+
+    // the representative finds the codes again from the case; nobody else can
+    expect((await stack.api.get(`/api/v1/cosign/case/${campaign.caseId}`, { token: rep!.token })).body).toEqual(campaign)
+    const [other] = await citizens('rep-a-neighbour', 1)
+    expectError(await stack.api.get(`/api/v1/cosign/case/${campaign.caseId}`, { token: other!.token }), 404, 'COSIGN_NOT_FOUND')
+    expect((await stack.api.get('/api/v1/cases?pageSize=5', { token: rep!.token })).body.items[0]).toMatchObject({ id: campaign.caseId, kind: 'joint' })
   })
 
   it('counts each verified person once, lets them withdraw and sign again, and refuses the rest clearly', async () => {

@@ -103,9 +103,12 @@ const CaseHeadlineSchema = Type.Object({
 
 export const DEADLINE_STATES = ['ok', 'due_soon', 'overdue'] as const
 
+export const CASE_KINDS = ['individual', 'joint'] as const
+
 export const CaseSummarySchema = Type.Object({
   id: IdSchema,
   title: Type.String(),
+  kind: Type.Enum(CASE_KINDS, { description: 'joint：联名诉求' }),
   ...CaseHeadlineSchema.properties,
   outcomeLabel: Nullable(Type.String({ description: '答复的办理结果；办结但未解决的诉求不会显示为已解决' })),
   dueAt: Nullable(TimestampSchema),
@@ -129,7 +132,6 @@ export const CaseListSchema = Type.Object({
 
 export const CaseDetailSchema = Type.Object({
   ...CaseSummarySchema.properties,
-  kind: Type.String(),
   content: Type.String(),
   street: Nullable(Type.String()),
   address: Nullable(Type.String()),

@@ -4,6 +4,7 @@ import { CaseTimeline } from '../../components/timeline'
 import { CaseSummary } from './case-summary'
 import { HandlingCard } from './handling-card'
 import { InfoForm } from './info-form'
+import { JointLink } from './joint-link'
 import { RatingForm } from './rating-form'
 import { ReviewForm } from './review-form'
 
@@ -13,6 +14,7 @@ export function CaseView({ detail, onChange }: { detail: CaseDetail; onChange: (
   return (
     <View>
       <CaseSummary detail={detail} />
+      {detail.kind === 'joint' && <JointLink caseId={detail.id} />}
       {detail.infoRequest && can('provide_info') && <InfoForm caseId={detail.id} request={detail.infoRequest} onDone={onChange} />}
       <HandlingCard detail={detail} />
       {can('rate') && <RatingForm caseId={detail.id} onDone={onChange} />}

@@ -1,4 +1,4 @@
-import type { CosignPublic, SignResult } from '@xinfang/shared/contracts/cosign'
+import type { CosignCreated, CosignPublic, SignResult } from '@xinfang/shared/contracts/cosign'
 import { api } from '../../api/http'
 
 const pathOf = (token: string) => `/api/v1/cosign/${encodeURIComponent(token)}`
@@ -18,3 +18,6 @@ export const qrImageOf = (token: string) => api.url(`${pathOf(token)}/qr/${QR_PL
 
 /** A code path the API handed out, made absolute for <Image>. */
 export const absolute = (path: string) => api.url(path)
+
+/** The representative's own campaign for a case of theirs: its token, codes and link. */
+export const getOwnCosign = (caseId: string) => api.get<CosignCreated>(`/api/v1/cosign/case/${encodeURIComponent(caseId)}`)

@@ -13,6 +13,7 @@ export function CaseList({ items }: { items: CaseSummary[] }) {
           <View className='row'>
             <StatusChip status={c.status} />
             <OutcomeChip label={c.outcomeLabel} />
+            {c.kind === 'joint' && <Text className='chip chip--joint'>联名</Text>}
             <View className='spacer' />
             <Text className='muted'>{c.trackingNo}</Text>
           </View>

@@ -51,6 +51,7 @@ const outcomeLabel = (row: CaseRow): string | null => (row.replyOutcome ? (REPLY
 export const summaryView = (row: CaseRow, now: Date): CaseSummary => ({
   id: row.id,
   title: row.title,
+  kind: row.kind,
   ...headline(row),
   outcomeLabel: outcomeLabel(row),
   dueAt: iso(row.dueAt),
@@ -101,7 +102,6 @@ export interface DetailParts {
 export function detailView(row: CaseRow, viewer: Actor, parts: DetailParts): CaseDetail {
   return {
     ...summaryView(row, parts.now),
-    kind: row.kind,
     content: row.content,
     street: row.streetCode,
     address: row.address,

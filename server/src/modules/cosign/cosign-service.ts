@@ -1,6 +1,7 @@
 import { STATUS_LABELS, type CaseStatus } from '@xinfang/shared/case-status'
 import type { CosignCreated, CosignPublic, CreateCosignBody, SignResult } from '@xinfang/shared/contracts/cosign'
 import { placeName } from '@xinfang/shared/places'
+import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { AppError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import type { Actor, ResidentActor } from '../../plugins/auth'
@@ -51,10 +52,23 @@ export function createCosign(ctx: CosignContext, actor: ResidentActor, body: Cre
     const tokenId = ctx.tokens.newId()
     const campaign = ctx.cosign.insertCampaign({ id: newId('j'), caseId: created.id, tokenId, status: 'open', signatureCount: 1, createdAt: now })
     ctx.cosign.insertSignature({ campaignId: campaign.id, residentId: actor.id, identity, ipHash, at: now })
-    const token = ctx.tokens.issue(tokenId)
-    const api = `/api/v1/cosign/${token}/qr`
-    return { id: campaign.id, caseId: created.id, trackingNo: created.trackingNo, token, qr: { weapp: `${api}/weapp`, alipay: `${api}/alipay`, h5: `${api}/h5` }, h5Url: h5UrlOf(ctx, token) }
+    return campaignLinks(ctx, campaign, created.trackingNo)
   })
+}
+
+/** What the representative hands out: the token and where its three codes and the page are. */
+function campaignLinks(ctx: CosignContext, campaign: CampaignRow, trackingNo: string): CosignCreated {
+  const token = ctx.tokens.issue(campaign.tokenId)
+  const api = `/api/v1/cosign/${token}/qr`
+  return { id: campaign.id, caseId: campaign.caseId, trackingNo, token, qr: { weapp: `${api}/weapp`, alipay: `${api}/alipay`, h5: `${api}/h5` }, h5Url: h5UrlOf(ctx, token) }
+}
+
+/** The representative's own campaign for one of their cases, to show its codes again later. */
+export function ownCampaign(ctx: CosignContext, actor: ResidentActor, caseId: string): CosignCreated {
+  const campaign = ctx.cosign.byCaseId(caseId)
+  const row = campaign ? ctx.cases.cases.findById(campaign.caseId) : null
+  if (!campaign || !row || row.ownerId !== actor.id) throw new AppError('COSIGN_NOT_FOUND')
+  return campaignLinks(ctx, campaign, formatTrackingNo(row.trackingNo))
 }
 
 /** The campaign a genuine token names; a forged, altered or revoked one is indistinguishable from none. */

@@ -14,7 +14,8 @@ import { Type } from 'typebox'
 import type { ResidentActor, StaffActor } from '../../plugins/auth'
 import { idempotentWrite } from '../idempotency/idempotent-write'
 import type { CosignContext } from './cosign-context'
-import { closeSigning, createCosign, publicView, sign, withdraw } from './cosign-service'
+import { closeSigning, createCosign, ownCampaign, publicView, sign, withdraw } from './cosign-service'
+import { IdParamsSchema } from '@xinfang/shared/contracts/common'
 import type { qrImages } from './qr-images'
 import { listWarnings } from './warnings-query'
 
@@ -47,6 +48,12 @@ export function cosignRoutes(ctx: CosignContext, qr: ReturnType<typeof qrImages>
         if (result.replayed) reply.header('idempotent-replayed', 'true')
         return reply.status(result.statusCode).send(result.body)
       },
+    )
+
+    fastify.get(
+      '/case/:id',
+      { schema: { ...secured, summary: '发起人查看自己联名诉求的二维码和链接', params: IdParamsSchema, response: { 200: CosignCreatedSchema, ...errors } }, preHandler: fastify.requireResident, config: perUser },
+      async (request) => ownCampaign(ctx, request.actor as ResidentActor, request.params.id),
     )
 
     fastify.get(
