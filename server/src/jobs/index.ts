@@ -33,5 +33,5 @@ export default fp(
     })
     fastify.addHook('onClose', async () => clearInterval(timer))
   },
-  { name: 'jobs', dependencies: ['db', 'config', 'audit', 'pii'] },
+  { name: 'jobs', dependencies: ['db', 'config', 'audit', 'pii', 'assistant'] },
 )

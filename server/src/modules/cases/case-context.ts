@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import type { Clock } from '../../lib/clock'
 import type { PiiCipher } from '../../lib/pii'
 import type { AuditRepository } from '../audit/audit-repository'
+import type { Assistant } from '../assist/recommendation'
 import { createResidentRepository, type ResidentRepository } from '../auth/resident-repository'
 import { createStaffRepository, type StaffRepository } from '../auth/staff-repository'
 import { createOutbox, type Outbox } from '../notifications/outbox'
@@ -21,6 +22,8 @@ export interface CaseContext {
   residents: ResidentRepository
   outbox: Outbox
   audit: AuditRepository
+  /** the local recommender, for submissions that name no category */
+  assistant: Assistant
   rules: RuleRepository
   pii: PiiCipher
   clock: Clock
@@ -36,6 +39,7 @@ export function createCaseContext(fastify: FastifyInstance): CaseContext {
     residents: createResidentRepository(fastify.db, fastify.pii),
     outbox: createOutbox(fastify.db),
     audit: fastify.audit,
+    assistant: fastify.assistant,
     rules: createRuleRepository(fastify.db),
     pii: fastify.pii,
     clock: fastify.clock,

@@ -10,5 +10,5 @@ export default fp(
     await fastify.register(caseRoutes(ctx), { prefix: '/cases' })
     await fastify.register(trackRoutes(ctx), { prefix: '/track' })
   },
-  { name: 'cases', dependencies: ['db', 'auth', 'pii', 'security', 'audit'], encapsulate: true },
+  { name: 'cases', dependencies: ['db', 'auth', 'pii', 'security', 'audit', 'assistant'], encapsulate: true },
 )

@@ -1,4 +1,3 @@
-import { categoryOf } from '@xinfang/shared/categories'
 import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
 import { dueDate } from '@xinfang/shared/deadlines'
 import { CONTENT_MIN } from '@xinfang/shared/limits'
@@ -8,6 +7,7 @@ import { AppError } from '../../lib/app-error'
 import { newId, newTrackingNo } from '../../lib/ids'
 import type { ResidentActor } from '../../plugins/auth'
 import { decideDispatch } from '../dispatch/dispatcher'
+import { routeSubmission } from './content-routing'
 import type { CaseContext } from './case-context'
 import { assignmentView, deadlinesView } from './case-views'
 import { runningClock } from './running-clock'
@@ -48,9 +48,8 @@ function uniqueTrackingNo(ctx: CaseContext): string {
 export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody, kind: 'individual' | 'joint' = 'individual'): CaseCreated {
   const content = body.content.trim()
   if (content.length < CONTENT_MIN) throw new AppError('VALIDATION_FAILED', `「诉求内容」至少要写${CONTENT_MIN}个字`, [{ field: 'content', reason: 'too short' }])
-  const { region, street } = placeOf(body)
-  const category = body.category ?? null
-  const zone = body.zone ?? (category ? (categoryOf(category)?.zone ?? null) : null)
+  // the assistant reads the text before the transaction: it needs no database and holds no lock
+  const { category, zone, region, street, assisted } = routeSubmission(ctx.assistant, content, { category: body.category ?? null, zone: body.zone ?? null, ...placeOf(body) })
 
   return ctx.db.transaction(() => {
     const attachmentIds = body.attachments ?? []
@@ -101,10 +100,17 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
         actorType: 'system',
         actorLabel: '系统',
         action: decision.rule ? 'dispatched' : 'triaged',
-        note: decision.rule
-          ? `按规则（${decision.rule.description}）派发：${views.map((a) => `${a.unitName}（${a.roleLabel}）`).join('、')}`
-          : '没有匹配的派发规则，转市信访局人工分办',
-        data: { ruleId: decision.rule?.id ?? null, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })) },
+        note: [
+          assisted?.note,
+          decision.rule
+            ? `按规则（${decision.rule.description}）派发：${views.map((a) => `${a.unitName}（${a.roleLabel}）`).join('、')}`
+            : assisted
+              ? '转市信访局人工分办'
+              : '没有匹配的派发规则，转市信访局人工分办',
+        ]
+          .filter(Boolean)
+          .join('，'),
+        data: { ruleId: decision.rule?.id ?? null, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })), assistant: assisted?.data ?? null },
       },
     ])
     return { id: row.id, trackingNo: formatTrackingNo(row.trackingNo), status: 'registered', assignments: views, deadlines: deadlinesView(row) }

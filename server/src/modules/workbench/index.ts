@@ -7,5 +7,5 @@ export default fp(
   async (fastify) => {
     await fastify.register(workbenchRoutes(createCaseContext(fastify)), { prefix: '/workbench' })
   },
-  { name: 'workbench', dependencies: ['db', 'auth', 'pii', 'security', 'audit'], encapsulate: true },
+  { name: 'workbench', dependencies: ['db', 'auth', 'pii', 'security', 'audit', 'assistant'], encapsulate: true },
 )
