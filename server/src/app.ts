@@ -24,6 +24,8 @@ import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
 import notificationsModule from './modules/notifications/index'
 import workbenchModule from './modules/workbench/index'
+import assistantPlugin from './modules/assist/assistant-plugin'
+import assistModule from './modules/assist/index'
 
 export interface AppOptions {
   clock?: Clock
@@ -61,6 +63,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   await app.register(bootstrapPlugin)
   await app.register(notificationsModule)
   await app.register(auditModule)
+  await app.register(assistantPlugin)
   await app.register(jobsPlugin)
 
   await app.register(healthRoutes)
@@ -70,6 +73,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
       await api.register(authRoutes, { prefix: '/auth' })
       await api.register(fileRoutes, { prefix: '/files' })
       await api.register(auditRoutes, { prefix: '/audit' })
+      await api.register(assistModule)
       await api.register(casesModule)
       await api.register(workbenchModule)
       await api.register(cosignModule)

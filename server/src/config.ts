@@ -63,6 +63,12 @@ const EnvSchema = Type.Object({
   COSIGN_IP_SURGE: Type.String({ pattern: '^\\d+/\\d+$', default: '50/600' }),
   /** how many joint complaints one identity may sign in 24 hours */
   COSIGN_DAILY_LIMIT: Type.Integer({ minimum: 1, default: 20 }),
+  /** an OpenAI-compatible chat-completions API (DeepSeek and the like) for staff drafts; unset, drafts come from templates */
+  LLM_BASE_URL: Type.Optional(Type.String({ pattern: '^https?://', description: 'the API root, e.g. https://api.deepseek.com/v1' })),
+  LLM_API_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  LLM_MODEL: Type.String({ minLength: 1, default: 'deepseek-chat' }),
+  /** per attempt; a draft falls back to the template when the model is slower than this */
+  LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 15_000 }),
   SEED_DEMO: Type.Enum(['0', '1'], { default: '0' }),
   DEMO_PASSWORD: Type.String({ minLength: 8, default: 'xinfang-demo' }),
   H5_DIR: Type.Optional(Type.String({ minLength: 1, description: 'the built H5 app (miniapp/dist/h5), served at /' })),
@@ -124,6 +130,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
       backoffBaseMs: env.NOTIFY_BACKOFF_BASE_MS,
       backoffMaxMs: env.NOTIFY_BACKOFF_MAX_MS,
     },
+    llm: env.LLM_BASE_URL && env.LLM_API_KEY ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL, timeoutMs: env.LLM_TIMEOUT_MS } : null,
     demo: { seed: env.SEED_DEMO === '1', password: env.DEMO_PASSWORD },
     h5Dir: env.H5_DIR === undefined ? null : path.resolve(env.H5_DIR),
   }
@@ -141,6 +148,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = converted as Static<typeof EnvSchema>
   if (parsed.NODE_ENV === 'production' && parsed.SEED_DEMO === '1') {
     problems.push('SEED_DEMO=1 is refused when NODE_ENV=production: demo accounts must never reach a live system')
+  }
+  if ((parsed.LLM_BASE_URL === undefined) !== (parsed.LLM_API_KEY === undefined)) {
+    problems.push('LLM_BASE_URL and LLM_API_KEY go together: set both to use the model, or neither for template drafts')
   }
   // a mistyped H5_DIR would otherwise start fine and answer every page with 404
   if (parsed.H5_DIR !== undefined && !isDirectory(parsed.H5_DIR)) {

@@ -82,3 +82,11 @@ describe('its answers agree with the catalog', () => {
     expect(performance.now() - start).toBeLessThan(1000)
   })
 })
+
+describe('recommendationNote', () => {
+  it('says on the timeline whether the case was dispatched on the advice or sent to triage, and why', async () => {
+    const { recommendationNote } = await import('./recommendation-note')
+    expect(recommendationNote(recommend('二七区这边暖气片一点都不热，屋里才十三度，热力公司也不来人'))).toMatch(/^智能推荐郑州热力集团有限公司（把握\d+%）：提到“.+直接派发$/)
+    expect(recommendationNote(recommend('你好，在吗'))).toMatch(/把握不大.*转信访部门人工分办$/)
+  })
+})

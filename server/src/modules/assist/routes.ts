@@ -1,0 +1,73 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { unitName } from '@xinfang/shared/catalog'
+import { AssistDraftSchema, IntakeBodySchema, IntakeSuggestionSchema, type IntakeSuggestion } from '@xinfang/shared/contracts/assist'
+import { ErrorResponseSchema, IdParamsSchema } from '@xinfang/shared/contracts/common'
+import type { CaseContext } from '../cases/case-context'
+import { loadVisible } from '../cases/case-facts'
+import { caseBrief } from './case-brief'
+import type { DraftWriter } from './draft-writer'
+import { localReplyDraft, localSummary, replyPrompt, summaryPrompt } from './draft-templates'
+import type { Recommendation } from './recommendation'
+
+const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 429: ErrorResponseSchema }
+const secured = { tags: ['assist'], security: [{ bearer: [] }] }
+
+export const suggestionOf = (r: Recommendation): IntakeSuggestion => ({
+  category: r.category,
+  unit: r.units[0]?.code ?? null,
+  zone: r.zone,
+  region: r.region,
+  street: r.street,
+  units: r.units.map((u) => ({ code: u.code, name: unitName(u.code), score: u.score })),
+  confidence: r.confidence,
+  confident: r.confident,
+  reasons: r.reasons,
+  facts: r.facts,
+})
+
+/** /assist: suggestions while a resident types, and drafts for staff working a case. */
+export function assistRoutes(ctx: CaseContext, write: DraftWriter): FastifyPluginAsyncTypebox {
+  return async (fastify) => {
+    fastify.post(
+      '/intake',
+      {
+        schema: { ...secured, summary: '根据诉求内容推荐类别、责任单位和属地（可修改）', body: IntakeBodySchema, response: { 200: IntakeSuggestionSchema, ...errors } },
+        preHandler: fastify.requireUser,
+        // the form asks as the resident types (debounced): per user, so a whole estate behind one address is not refused
+        config: { rateLimit: fastify.rateLimits.perUser },
+      },
+      async (request) => suggestionOf(fastify.assistant.recommend(request.body.content)),
+    )
+
+    const briefOf = (actor: Parameters<typeof loadVisible>[1], id: string) => {
+      const loaded = loadVisible(ctx, actor, id)
+      return caseBrief(loaded, fastify.assistant.recommend(loaded.row.content).facts)
+    }
+
+    fastify.post(
+      '/cases/:id/draft-reply',
+      {
+        schema: { ...secured, summary: '答复意见书草稿（智能助手或模板）', params: IdParamsSchema, response: { 200: AssistDraftSchema, ...errors } },
+        preHandler: fastify.requireStaff,
+        config: { rateLimit: fastify.rateLimits.perUser },
+      },
+      async (request) => {
+        const brief = briefOf(request.actor, request.params.id)
+        return write(replyPrompt(brief), () => localReplyDraft(brief, ctx.clock.now()))
+      },
+    )
+
+    fastify.post(
+      '/cases/:id/summary',
+      {
+        schema: { ...secured, summary: '案情摘要（智能助手或模板）', params: IdParamsSchema, response: { 200: AssistDraftSchema, ...errors } },
+        preHandler: fastify.requireStaff,
+        config: { rateLimit: fastify.rateLimits.perUser },
+      },
+      async (request) => {
+        const brief = briefOf(request.actor, request.params.id)
+        return write(summaryPrompt(brief), () => localSummary(brief))
+      },
+    )
+  }
+}
