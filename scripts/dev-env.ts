@@ -72,6 +72,8 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       ...env,
       NODE_ENV: env.NODE_ENV ?? 'development',
       PORT: String(apiPort),
+      // what H5 QR codes print: this machine's API, unless told where phones really reach it
+      PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
       DATA_DIR: dataDir,
       JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret,
       PII_KEY: env.PII_KEY ?? secrets.piiKey,
