@@ -15,6 +15,8 @@ export interface LabeledExample {
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const HANDWRITTEN_FILE = path.join(here, 'train-handwritten.jsonl')
 export const HELDOUT_FILE = path.join(here, 'heldout.jsonl')
+/** written after the model and its settings were frozen, and never used to change them */
+export const FRESH_HELDOUT_FILE = path.join(here, 'heldout-fresh.jsonl')
 
 /** A small seeded generator, so the corpus (and so the model) is the same on every start. */
 function mulberry32(seed: number) {
