@@ -27,7 +27,7 @@ export const GAZETTEER: Record<RegionCode, GazetteerRegion> = {
     places: ['碧沙岗', '西流湖', '中原万达', '郑州西站', '伏牛路', '百花路', '化工路', '陇海西路', '中原路', '须水镇'],
   },
   erqi: {
-    names: ['二七区'],
+    names: ['二七区', '二七'],
     streets: [
       ['解放路街道', 'jiefanglu'], ['铭功路街道', 'minggonglu'], ['一马路街道', 'yimalu'], ['蜜蜂张街道', 'mifengzhang'],
       ['五里堡街道', 'wulibao'], ['德化街街道', 'dehuajie'], ['淮河路街道', 'huaihelu'], ['马寨镇', 'mazhai'],
@@ -46,7 +46,7 @@ export const GAZETTEER: Record<RegionCode, GazetteerRegion> = {
     places: ['城隍庙', '商城遗址', '书院街', '货站街', '紫荆山南路', '郑州商代遗址'],
   },
   jinshui: {
-    names: ['金水区'],
+    names: ['金水区', '金水'],
     streets: [
       ['花园路街道', 'huayuanlu'], ['经八路街道', 'jingbalu'], ['人民路街道', 'renminlu'], ['杜岭街道', 'duling'],
       ['文化路街道', 'wenhualu'], ['丰产路街道', 'fengchanlu'], ['东风路街道', 'dongfenglu'], ['未来路街道', 'weilailu'],
@@ -64,7 +64,7 @@ export const GAZETTEER: Record<RegionCode, GazetteerRegion> = {
     places: ['上街机场', '中铝河南分公司', '上街铝厂'],
   },
   huiji: {
-    names: ['惠济区'],
+    names: ['惠济区', '惠济'],
     streets: [
       ['新城街道', 'xincheng'], ['长兴路街道', 'changxinglu'], ['迎宾路街道', 'yingbinlu'], ['刘寨街道', 'liuzhai'],
       ['老鸦陈街道', 'laoyachen'], ['花园口镇', 'huayuankou'], ['古荥镇', 'guxing'], ['大河路街道', null],
