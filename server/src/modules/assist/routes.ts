@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { unitName } from '@xinfang/shared/catalog'
 import { AssistDraftSchema, IntakeBodySchema, IntakeSuggestionSchema, type IntakeSuggestion } from '@xinfang/shared/contracts/assist'
 import { ErrorResponseSchema, IdParamsSchema } from '@xinfang/shared/contracts/common'
+import type { Actor } from '../../plugins/auth'
 import type { CaseContext } from '../cases/case-context'
 import { loadVisible } from '../cases/case-facts'
 import { caseBrief } from './case-brief'
@@ -39,7 +40,8 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter): FastifyPlugi
       async (request) => suggestionOf(fastify.assistant.recommend(request.body.content)),
     )
 
-    const briefOf = (actor: Parameters<typeof loadVisible>[1], id: string) => {
+    // the same visibility as the case itself: someone else's case is CASE_NOT_FOUND, not a draft
+    const briefOf = (actor: Actor, id: string) => {
       const loaded = loadVisible(ctx, actor, id)
       return caseBrief(loaded, fastify.assistant.recommend(loaded.row.content).facts)
     }
