@@ -50,6 +50,16 @@ export function ensureSignedIn(): Promise<boolean> {
   return signingIn
 }
 
+/**
+ * ensureSignedIn for calls the resident did not ask for (suggestions while typing): signs in
+ * silently where the platform can, but never opens the dev-login page in the middle of typing.
+ */
+export function signedInQuietly(): Promise<boolean> {
+  if (useSessionStore.getState().token) return Promise.resolve(true)
+  if (process.env.TARO_ENV === 'h5' && !cityAppBridge()) return Promise.resolve(false)
+  return ensureSignedIn()
+}
+
 /** The dev-login page: a typed name becomes the ticket `dev:<name>`, which only the mocks accept. */
 export async function devSignIn(name: string) {
   const result = await loginWithCityApp(`dev:${name.trim()}`)

@@ -1,3 +1,4 @@
+import type { IntakeSuggestion } from '@xinfang/shared/contracts/assist'
 import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
 import type { CosignCreated, CreateCosignBody } from '@xinfang/shared/contracts/cosign'
 import type { FileKind, FileRef } from '@xinfang/shared/contracts/files'
@@ -14,3 +15,6 @@ export const uploadFile = (filePath: string, kind: FileKind, onProgress?: (perce
 /** POST /cosign: a joint complaint, registered like a case, with the codes neighbours scan. Same key rules as submitCase. */
 export const submitJointCase = (body: CreateCosignBody, idempotencyKey: string) =>
   api.post<CosignCreated>('/api/v1/cosign', body, { headers: { 'Idempotency-Key': idempotencyKey } })
+
+/** What the assistant reads in the text so far: category, place and the unit they lead to. */
+export const suggestIntake = (content: string) => api.post<IntakeSuggestion>('/api/v1/assist/intake', { content })

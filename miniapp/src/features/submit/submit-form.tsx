@@ -8,6 +8,7 @@ import { ContentField } from './content-field'
 import { DraftContext } from './draft-context'
 import { PhotoField } from './photo-field'
 import { PlaceFields } from './place-fields'
+import { SuggestionStrip } from './suggestion-strip'
 import { useSubmit, type JointSubmission } from './use-submit'
 import { useUploads } from './use-uploads'
 import { VoiceField } from './voice-field'
@@ -38,6 +39,7 @@ function FormFields({ joint }: { joint?: JointSubmission }) {
         </View>
       )}
       <ContentField error={problems.content} />
+      <SuggestionStrip />
       <CategoryField />
       <PlaceFields />
       <PhotoField uploads={uploads} error={problems.attachments} />
