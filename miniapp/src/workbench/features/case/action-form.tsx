@@ -8,7 +8,10 @@ import { actionKey, useCaseWrite } from '../../../components/use-case-write'
 import { formBody, formProblem, visibleFields, type FieldSpec, type FormValues } from './action-forms'
 import { takeAction } from './api'
 import { AssigneePicker } from './assignee-picker'
+import { ReplyDraft } from './reply-draft'
 import './case.scss'
+
+const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
 
 /** One field of an action form, drawn by its kind. */
 function Field({ field, caseId, value, onChange }: { field: FieldSpec; caseId: string; value: unknown; onChange: (value: unknown) => void }) {
@@ -16,7 +19,7 @@ function Field({ field, caseId, value, onChange }: { field: FieldSpec; caseId: s
     return (
       <Textarea
         className='wb-textarea'
-        value={typeof value === 'string' ? value : ''}
+        value={textOf(value)}
         maxlength={field.max}
         placeholder={field.placeholder ?? (field.min > 0 ? `至少${field.min}个字` : '')}
         onInput={(e) => onChange(e.detail.value)}
@@ -62,6 +65,9 @@ export function ActionForm({ action, detail, onDone }: { action: StaffActionName
       {visibleFields(action, values).map((field) => (
         <View key={field.name} className={field.kind === 'switch' ? 'wb-field row' : 'wb-field'}>
           <Text className={field.kind === 'switch' ? 'field-label spacer' : 'field-label line'}>{field.label}</Text>
+          {field.kind === 'text' && field.drafted && (
+            <ReplyDraft caseId={detail.id} text={textOf(values[field.name])} onText={(text) => setValues((v) => ({ ...v, [field.name]: text }))} />
+          )}
           <Field field={field} caseId={detail.id} value={values[field.name]} onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))} />
         </View>
       ))}

@@ -37,6 +37,12 @@ describe('staff action forms', () => {
     else expect(formProblem(action, values)).toMatch(/「.+」/)
   })
 
+  it('offers the assistant\'s draft for the reply texts, and only there', () => {
+    const drafted = actions.filter((action) => ACTION_FORMS[action].some((f) => f.kind === 'text' && f.drafted))
+    expect(drafted.sort()).toEqual(['decide_rereview', 'decide_review', 'reply'])
+    for (const action of drafted) expect(ACTION_FORMS[action].find((f) => f.kind === 'text' && f.drafted)?.name).toBe('text')
+  })
+
   it('sends days as a number, leaves optional blanks out, and asks again for the reassign target only when upheld', () => {
     expect(formBody('request_extension', { days: '15', reason: ' 需要现场勘验 ' })).toEqual({ days: 15, reason: '需要现场勘验' })
     expect(formProblem('request_extension', { days: '31', reason: '需要现场勘验' })).toBe('「延长几个工作日（1–30）」请填1到30之间的整数')

@@ -8,8 +8,8 @@ import { REPLY_OUTCOMES, type ReplyOutcome } from '@xinfang/shared/timeline'
  * the schemas.
  */
 export type FieldSpec =
-  /** free text; min 0 means optional */
-  | { kind: 'text'; name: string; label: string; min: number; max: number; placeholder?: string }
+  /** free text; min 0 means optional; `drafted`: the assistant can write a draft of it (a reply's text) */
+  | { kind: 'text'; name: string; label: string; min: number; max: number; placeholder?: string; drafted?: boolean }
   | { kind: 'choice'; name: string; label: string; options: readonly ChoiceOption[] }
   | { kind: 'days'; name: string; label: string; min: number; max: number }
   /** a unit, office or grid member from GET /workbench/assignees */
@@ -40,7 +40,7 @@ const outcome: FieldSpec = {
   label: '办理结果（如实选择）',
   options: (Object.entries(REPLY_OUTCOMES) as [ReplyOutcome, string][]).map(([value, label]) => ({ value, label, hint: OUTCOME_HINTS[value] })),
 }
-const replyText = (label: string): FieldSpec => ({ kind: 'text', name: 'text', label, min: 10, max: 5000, placeholder: '写明查明的事实、处理结果和依据' })
+const replyText = (label: string): FieldSpec => ({ kind: 'text', name: 'text', label, min: 10, max: 5000, placeholder: '写明查明的事实、处理结果和依据', drafted: true })
 
 export const ACTION_FORMS: Record<StaffActionName, readonly FieldSpec[]> = {
   accept: [note('受理说明（可不填）')],

@@ -1,3 +1,4 @@
+import type { AssistDraft } from '@xinfang/shared/contracts/assist'
 import type { CaseDetail, StaffActionName } from '@xinfang/shared/contracts/cases'
 import type { Assignees, RevealField, RevealResult } from '@xinfang/shared/contracts/workbench'
 import { api } from '../../../api/http'
@@ -17,3 +18,9 @@ export const revealField = (id: string, field: RevealField) => api.post<RevealRe
 
 /** Whom this staff member may hand the case to: units, lower-level offices, grid members. */
 export const getAssignees = (caseId: string) => api.get<Assignees>('/api/v1/workbench/assignees', { query: { caseId } })
+
+/** A draft of the reply (答复意见书) for staff to check and edit; `sourceLabel` says whether the model or a template wrote it. */
+export const draftReply = (id: string) => api.post<AssistDraft>(`/api/v1/assist/cases/${encodeURIComponent(id)}/draft-reply`)
+
+/** The case in a few lines, for staff picking it up; written like draftReply. */
+export const summarizeCase = (id: string) => api.post<AssistDraft>(`/api/v1/assist/cases/${encodeURIComponent(id)}/summary`)

@@ -11,6 +11,7 @@ import { CaseSummary } from '../../../features/case-detail/case-summary'
 import { paramOf } from '../../../routes'
 import { useStaff } from '../../components/use-staff'
 import { ActionPanel } from '../../features/case/action-panel'
+import { CaseBrief } from '../../features/case/case-brief'
 import { CaseFacts } from '../../features/case/case-facts'
 import { ResidentBlock } from '../../features/case/resident-block'
 
@@ -42,6 +43,7 @@ export default function WorkbenchCasePage() {
   return (
     <PageShell>
       <CaseSummary detail={detail} />
+      <CaseBrief caseId={detail.id} />
       <ActionPanel detail={detail} onChange={setDetail} />
       <ResidentBlock detail={detail} />
       <CaseFacts detail={detail} />
