@@ -49,7 +49,7 @@ const routesOf = () =>
 
 const WORKBENCH = 'workbench'
 /** Words only the workbench says. Minifiers may write them as \uXXXX escapes, so both forms count. */
-const WORKBENCH_ONLY = ['查看完整号码', '即将超期', '工作人员登录', '下级信访部门']
+const WORKBENCH_ONLY = ['查看完整号码', '即将超期', '工作人员登录', '下级信访部门', '生成答复草稿']
 const escaped = (text: string) => [...text].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')
 const says = (content: string, text: string) => content.includes(text) || content.toLowerCase().includes(escaped(text))
 
@@ -172,6 +172,15 @@ describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
       .filter((f) => !inWorkbench(f))
       .flatMap((f) => WORKBENCH_ONLY.filter((word) => says(read(f), word)).map((word) => `${path.relative(dist, f)}: ${word}`))
     expect(leaks).toEqual([])
+  })
+
+  // shared/src/contracts/* build TypeBox schemas when loaded; the app imports only their types.
+  // TypeBox marks every schema with a '~kind' key, which no minifier renames.
+  it('ships no TypeBox in the main package', () => {
+    const dist = distOf(name)
+    const roots = subPackagesOf(readApp(dist)).map((sp) => sp.root.replace(/\/?$/, '/'))
+    const main = filesUnder(dist).filter((f) => f.endsWith('.js') && !roots.some((r) => path.relative(dist, f).startsWith(r)))
+    expect(main.filter((f) => fs.readFileSync(f, 'utf8').includes('~kind')).map((f) => path.relative(dist, f))).toEqual([])
   })
 
   it('uses no browser-only global outside a typeof guard in our own chunks', () => {
