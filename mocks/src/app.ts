@@ -7,6 +7,7 @@ import { cityAppBusyAnswer } from './cityapp-push'
 import { cityAppRoutes, newCityAppTicket, type CityAppMockOptions } from './cityapp-platform'
 import { controlRoutes } from './control-routes'
 import { FaultSchedule } from './fault-schedule'
+import { LLM_DEV_CREDENTIALS, llmBusyAnswer, llmRoutes, type LlmMockOptions } from './llm-platform'
 import type { MockPlatform } from './mock-platform'
 import { OneTimeCodes } from './one-time-codes'
 import { OptOuts } from './opt-outs'
@@ -22,6 +23,8 @@ export interface MocksOptions {
   alipay: AlipayMockOptions
   cityapp: CityAppMockOptions
   sms: SmsMockOptions
+  /** the OpenAI-compatible model; the dev key and model when not given */
+  llm?: LlmMockOptions
   logger?: boolean
 }
 
@@ -42,7 +45,7 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger === true && loggerOptions, forceCloseConnections: true, routerOptions: { maxParamLength: 2048 } })
   const journal = new CallJournal()
   const faults = new FaultSchedule()
-  const codes: Record<Exclude<MockPlatform, 'sms'>, OneTimeCodes> = {
+  const codes: Record<Exclude<MockPlatform, 'sms' | 'llm'>, OneTimeCodes> = {
     wechat: new OneTimeCodes(newWechatLoginCode),
     alipay: new OneTimeCodes(newAlipayAuthCode),
     cityapp: new OneTimeCodes(newCityAppTicket),
@@ -61,5 +64,6 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
   app.register(alipayDevRoutes(options.alipay), { prefix: '/alipay/__dev' })
   app.register(platformScope('cityapp', cityAppRoutes(options.cityapp, codes.cityapp, optOuts), scope, cityAppBusyAnswer), { prefix: '/cityapp' })
   app.register(platformScope('sms', smsRoutes(options.sms), scope, smsBusyAnswer), { prefix: '/sms' })
+  app.register(platformScope('llm', llmRoutes(options.llm ?? LLM_DEV_CREDENTIALS), scope, llmBusyAnswer), { prefix: '/llm' })
   return app
 }

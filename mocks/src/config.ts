@@ -1,5 +1,6 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto'
 import type { MocksOptions } from './app'
+import { LLM_DEV_CREDENTIALS } from './llm-platform'
 
 export interface MocksConfig {
   host: string
@@ -75,6 +76,7 @@ export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
         signName: env.SMS_SIGN_NAME ?? DEV_CREDENTIALS.smsSignName,
         templateCode: env.SMS_TEMPLATE_CODE ?? DEV_CREDENTIALS.smsTemplateCode,
       },
+      llm: { apiKey: env.LLM_API_KEY ?? LLM_DEV_CREDENTIALS.apiKey, model: env.LLM_MODEL ?? LLM_DEV_CREDENTIALS.model },
     },
   }
   if (problems.length > 0) throw new Error(`mocks configuration is incomplete:\n  - ${problems.join('\n  - ')}`)

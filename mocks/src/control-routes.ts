@@ -6,7 +6,7 @@ import type { OneTimeCodes } from './one-time-codes'
 import type { OptOutPlatform, OptOuts } from './opt-outs'
 import type { AccessTokens } from './wechat-access-tokens'
 
-type CodePlatform = Exclude<MockPlatform, 'sms'>
+type CodePlatform = Exclude<MockPlatform, 'sms' | 'llm'>
 
 export interface ControlRoutesDependencies {
   journal: CallJournal

@@ -3,6 +3,7 @@ import type { SealedPhoneNumber } from './alipay-phone-number'
 import { buildMocks, type MocksOptions } from './app'
 import type { JournalEntry } from './call-journal'
 import { DEV_CREDENTIALS } from './config'
+import { LLM_DEV_CREDENTIALS } from './llm-platform'
 import type { CodeRequest, FaultRequest, OptOutRequest } from './control-routes'
 import type { MockPlatform } from './mock-platform'
 
@@ -59,6 +60,7 @@ export async function startMocks(): Promise<RunningMocks> {
       signName: DEV_CREDENTIALS.smsSignName,
       templateCode: DEV_CREDENTIALS.smsTemplateCode,
     },
+    llm: { ...LLM_DEV_CREDENTIALS },
   }
   const app = buildMocks(options)
   const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
