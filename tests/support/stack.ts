@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
 import { DEV_CREDENTIALS } from '@xinfang/mocks/config'
+import { LLM_DEV_CREDENTIALS } from '@xinfang/mocks/llm-platform'
 import { buildApp, type App } from '@xinfang/server/app'
 import { loadConfig } from '@xinfang/server/config'
 import type { Clock } from '@xinfang/server/lib/clock'
@@ -66,6 +67,10 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     SMS_ACCESS_KEY_SECRET: DEV_CREDENTIALS.smsAccessKeySecret,
     SMS_SIGN_NAME: DEV_CREDENTIALS.smsSignName,
     SMS_TEMPLATE_CODE: DEV_CREDENTIALS.smsTemplateCode,
+    LLM_BASE_URL: `${mocks.baseUrl}/llm/v1`,
+    LLM_API_KEY: LLM_DEV_CREDENTIALS.apiKey,
+    LLM_MODEL: LLM_DEV_CREDENTIALS.model,
+    LLM_TIMEOUT_MS: '2000',
     // tests send notices themselves with app.outbox.runOnce(), never behind their backs
     NOTIFY_POLL_MS: '0',
     // and escalate with app.jobs.escalateOverdue() under a fake clock
