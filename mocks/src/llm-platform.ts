@@ -32,11 +32,15 @@ const isMessage = (value: unknown): value is Message =>
 
 /**
  * A deterministic answer built from the prompt, so tests can see their input came through:
- * the task named in the system message, then the first lines of the last user message.
+ * the task named in the system message, then the first lines of the last user message; or,
+ * when asked for a code among candidates, the last candidate's code.
  */
 export function mockAnswer(messages: readonly Message[]): string {
   const system = messages.find((m) => m.role === 'system')?.content ?? ''
   const user = [...messages].reverse().find((m) => m.role === 'user')?.content ?? ''
+  // asked to pick a code among listed candidates (`code：name` lines): the last one, so a test can tell the pick from the order it sent
+  const codes = [...user.matchAll(/^([a-z]+)：/gm)].map((m) => m[1])
+  if (/代码/.test(system) && codes.length > 0) return codes.at(-1)!
   const task = /答复|回复/.test(system) ? '答复意见（草稿）' : /摘要|概括|总结/.test(system) ? '案情摘要' : '回答'
   const digest = createHash('sha256').update(JSON.stringify(messages)).digest('hex').slice(0, 8)
   const gist = user.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 3).join(' / ').slice(0, 160)

@@ -84,3 +84,20 @@ describe('staff drafts', () => {
     expectError(await stack.api.post(`/api/v1/assist/cases/${created.id}/summary`, undefined, { token: resident.token }), 403, 'STAFF_ONLY')
   })
 })
+
+describe('a ranking second opinion for triage', () => {
+  it('puts the model pick among the local top three first, and keeps the local order when the model is down', async () => {
+    const { created } = await heatingCase()
+    const office = await loginStaff(stack.api, 'city.office')
+    const local = (await stack.api.post('/api/v1/assist/intake', { content: HEATING }, { token: office.token })).body.units.map((u: { code: string }) => u.code)
+    const reranked = await stack.api.post(`/api/v1/assist/cases/${created.id}/units`, undefined, { token: office.token })
+    expect(reranked.status, JSON.stringify(reranked.body)).toBe(200)
+    // the mock model answers the last candidate it was offered: the local third
+    expect(reranked.body).toMatchObject({ source: 'llm', model: 'deepseek-chat' })
+    expect(reranked.body.units.map((u: { code: string }) => u.code)).toEqual([local[2], ...local.filter((c: string) => c !== local[2])])
+    await stack.mocks.injectFault({ platform: 'llm', mode: 'fail', count: 2 })
+    const kept = (await stack.api.post(`/api/v1/assist/cases/${created.id}/units`, undefined, { token: office.token })).body
+    expect(kept).toMatchObject({ source: 'local', sourceLabel: '本地模型' })
+    expect(kept.units.map((u: { code: string }) => u.code)).toEqual(local)
+  })
+})

@@ -15,6 +15,8 @@ export const ExtractedFactsSchema = Type.Object({
   companies: Type.Array(Type.String(), { description: '提到的公司、店铺、机构名称' }),
 })
 
+export const RankedUnitSchema = Type.Object({ code: UnitCodeSchema, name: Type.String(), score: Type.Number({ minimum: 0, maximum: 1, description: '本地模型的把握' }) })
+
 /** What pre-fills the submit form; every field is a suggestion the resident may change. */
 export const IntakeSuggestionSchema = Type.Object({
   category: Nullable(CategoryCodeSchema),
@@ -22,7 +24,7 @@ export const IntakeSuggestionSchema = Type.Object({
   zone: Nullable(ZoneCodeSchema),
   region: Nullable(RegionCodeSchema),
   street: Nullable(PlaceCodeSchema),
-  units: Type.Array(Type.Object({ code: UnitCodeSchema, name: Type.String(), score: Type.Number({ minimum: 0, maximum: 1 }) }), { description: '可能的责任单位，最可能的在前' }),
+  units: Type.Array(RankedUnitSchema, { description: '可能的责任单位，最可能的在前' }),
   confidence: Type.Number({ minimum: 0, maximum: 1 }),
   confident: Type.Boolean({ description: '有把握时提交后直接派发，没把握时转信访部门人工分办' }),
   reasons: Type.Array(Type.String(), { description: '给群众看的理由' }),
@@ -30,13 +32,24 @@ export const IntakeSuggestionSchema = Type.Object({
 })
 export type IntakeSuggestion = Static<typeof IntakeSuggestionSchema>
 
-export const ASSIST_SOURCES = { llm: '智能助手生成', local: '按模板生成' } as const
+export const DRAFT_SOURCES = { llm: '智能助手生成', local: '按模板生成' } as const
+export const RANKING_SOURCES = { llm: '大模型复核', local: '本地模型' } as const
 
 /** A draft for staff to edit, never sent as is: who wrote it is said, so a template is not taken for a reply. */
 export const AssistDraftSchema = Type.Object({
   text: Type.String(),
-  source: Type.Enum(Object.keys(ASSIST_SOURCES) as (keyof typeof ASSIST_SOURCES)[]),
+  source: Type.Enum(Object.keys(DRAFT_SOURCES) as (keyof typeof DRAFT_SOURCES)[]),
   sourceLabel: Type.String(),
   model: Nullable(Type.String()),
 })
 export type AssistDraft = Static<typeof AssistDraftSchema>
+
+/** For triage: the local ranking, or the outside model's pick among its top three put first. */
+export const AssistUnitsSchema = Type.Object({
+  units: Type.Array(RankedUnitSchema),
+  source: Type.Enum(Object.keys(RANKING_SOURCES) as (keyof typeof RANKING_SOURCES)[]),
+  sourceLabel: Type.String(),
+  model: Nullable(Type.String()),
+  reasons: Type.Array(Type.String()),
+})
+export type AssistUnits = Static<typeof AssistUnitsSchema>

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import { ASSIST_SOURCES, type AssistDraft } from '@xinfang/shared/contracts/assist'
+import { DRAFT_SOURCES, type AssistDraft } from '@xinfang/shared/contracts/assist'
 import { IntegrationError } from '../../integrations/http-client'
 import type { ChatMessage, LlmClient } from '../../integrations/llm'
 
@@ -9,13 +9,13 @@ import type { ChatMessage, LlmClient } from '../../integrations/llm'
  * answer) is logged and the template answers instead, so staff always get a draft.
  */
 export function createDraftWriter(llm: LlmClient | null, log: Pick<FastifyBaseLogger, 'warn'>) {
-  const local = (text: string): AssistDraft => ({ text, source: 'local', sourceLabel: ASSIST_SOURCES.local, model: null })
+  const local = (text: string): AssistDraft => ({ text, source: 'local', sourceLabel: DRAFT_SOURCES.local, model: null })
 
   return async function write(messages: ChatMessage[], fallback: () => string): Promise<AssistDraft> {
     if (!llm) return local(fallback())
     try {
       const text = (await llm.complete(messages, { stream: true })).trim()
-      if (text) return { text, source: 'llm', sourceLabel: ASSIST_SOURCES.llm, model: llm.model }
+      if (text) return { text, source: 'llm', sourceLabel: DRAFT_SOURCES.llm, model: llm.model }
       log.warn({ model: llm.model }, 'the model answered with nothing; the template draft is used')
     } catch (error) {
       if (!(error instanceof IntegrationError)) throw error

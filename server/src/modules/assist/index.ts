@@ -2,17 +2,20 @@ import fp from 'fastify-plugin'
 import { createLlmClient } from '../../integrations/llm'
 import { createCaseContext } from '../cases/case-context'
 import { createDraftWriter } from './draft-writer'
+import { createReranker } from './reranker'
 import { assistRoutes } from './routes'
 
 /**
  * The assistant's routes at /assist. The recommender itself is the root `assistant` decorator
- * (assistant-plugin.ts); the outside model is optional and only ever used for staff drafts.
+ * (assistant-plugin.ts); the outside model is optional and only ever used for staff: drafts,
+ * summaries, and a second opinion on the ranking of a registered case.
  */
 export default fp(
   async (fastify) => {
     const { llm, integrations } = fastify.config
     const client = llm ? createLlmClient({ ...llm, retries: integrations.retries }) : null
-    await fastify.register(assistRoutes(createCaseContext(fastify), createDraftWriter(client, fastify.log)), { prefix: '/assist' })
+    const routes = assistRoutes(createCaseContext(fastify), createDraftWriter(client, fastify.log), createReranker(client, fastify.log))
+    await fastify.register(routes, { prefix: '/assist' })
   },
   { name: 'assist', dependencies: ['assistant', 'db', 'auth', 'pii', 'security', 'audit'], encapsulate: true },
 )

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { unitName } from '@xinfang/shared/catalog'
-import { AssistDraftSchema, IntakeBodySchema, IntakeSuggestionSchema, type IntakeSuggestion } from '@xinfang/shared/contracts/assist'
+import { AssistDraftSchema, AssistUnitsSchema, IntakeBodySchema, IntakeSuggestionSchema, type IntakeSuggestion } from '@xinfang/shared/contracts/assist'
 import { ErrorResponseSchema, IdParamsSchema } from '@xinfang/shared/contracts/common'
 import type { Actor } from '../../plugins/auth'
 import type { CaseContext } from '../cases/case-context'
@@ -9,6 +9,7 @@ import { caseBrief } from './case-brief'
 import type { DraftWriter } from './draft-writer'
 import { localReplyDraft, localSummary, replyPrompt, summaryPrompt } from './draft-templates'
 import type { Recommendation } from './recommendation'
+import type { Reranker } from './reranker'
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema, 404: ErrorResponseSchema, 429: ErrorResponseSchema }
 const secured = { tags: ['assist'], security: [{ bearer: [] }] }
@@ -26,8 +27,8 @@ export const suggestionOf = (r: Recommendation): IntakeSuggestion => ({
   facts: r.facts,
 })
 
-/** /assist: suggestions while a resident types, and drafts for staff working a case. */
-export function assistRoutes(ctx: CaseContext, write: DraftWriter): FastifyPluginAsyncTypebox {
+/** /assist: suggestions while a resident types; drafts, summaries and a ranking second opinion for staff working a case. */
+export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reranker): FastifyPluginAsyncTypebox {
   return async (fastify) => {
     fastify.post(
       '/intake',
@@ -69,6 +70,19 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter): FastifyPlugi
       async (request) => {
         const brief = briefOf(request.actor, request.params.id)
         return write(summaryPrompt(brief), () => localSummary(brief))
+      },
+    )
+
+    fastify.post(
+      '/cases/:id/units',
+      {
+        schema: { ...secured, summary: '分办参考：责任单位排序（本地模型，可请大模型复核）', params: IdParamsSchema, response: { 200: AssistUnitsSchema, ...errors } },
+        preHandler: fastify.requireStaff,
+        config: { rateLimit: fastify.rateLimits.perUser },
+      },
+      async (request) => {
+        const { row } = loadVisible(ctx, request.actor, request.params.id)
+        return rerank(row.content, fastify.assistant.recommend(row.content))
       },
     )
   }
