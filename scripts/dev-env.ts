@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { DEV_CREDENTIALS } from '@xinfang/mocks/config'
+import { LLM_DEV_CREDENTIALS } from '@xinfang/mocks/llm-platform'
 
 /**
  * The environment for running everything on one machine with the platform mocks and demo data.
@@ -78,6 +79,10 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       JWT_SECRET: env.JWT_SECRET ?? secrets.jwtSecret,
       PII_KEY: env.PII_KEY ?? secrets.piiKey,
       PII_HASH_KEY: env.PII_HASH_KEY ?? secrets.piiHashKey,
+      // the mock LLM, so a demo shows model-written drafts; a real endpoint is configuration
+      LLM_BASE_URL: env.LLM_BASE_URL ?? `${mocksUrl}/llm/v1`,
+      LLM_API_KEY: env.LLM_API_KEY ?? LLM_DEV_CREDENTIALS.apiKey,
+      LLM_MODEL: env.LLM_MODEL ?? LLM_DEV_CREDENTIALS.model,
       WECHAT_API_BASE: `${mocksUrl}/wechat`,
       WECHAT_APP_ID: DEV_CREDENTIALS.wechatAppId,
       WECHAT_APP_SECRET: DEV_CREDENTIALS.wechatAppSecret,
