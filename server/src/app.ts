@@ -41,6 +41,7 @@ export interface AppOptions {
 export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
+    disableRequestLogging: !config.logRequests,
     bodyLimit: config.bodyLimit,
     trustProxy: true,
     requestIdHeader: 'x-request-id',

@@ -15,6 +15,8 @@ const EnvSchema = Type.Object({
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DB_SYNCHRONOUS: Type.Enum(['FULL', 'NORMAL'], { default: 'FULL' }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  /** a log line per request and per answer; 0 when the reverse proxy keeps the access log (errors are logged either way) */
+  LOG_REQUESTS: Type.Enum(['0', '1'], { default: '1' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 256 * 1024 }),
   UPLOAD_MAX_IMAGE_BYTES: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
   UPLOAD_MAX_AUDIO_BYTES: Type.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
@@ -96,6 +98,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
     cosign: { thresholds: env.COSIGN_THRESHOLDS, burst: env.COSIGN_BURST, ipSurge: env.COSIGN_IP_SURGE, dailyLimit: env.COSIGN_DAILY_LIMIT },
     dbSynchronous: env.DB_SYNCHRONOUS,
     logLevel: env.LOG_LEVEL,
+    logRequests: env.LOG_REQUESTS === '1',
     bodyLimit: env.BODY_LIMIT_BYTES,
     uploads: { maxImageBytes: env.UPLOAD_MAX_IMAGE_BYTES, maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES },
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

@@ -40,6 +40,13 @@ export interface BenchServer {
   close(): Promise<void>
 }
 
+/**
+ * Per-request log lines are off in benchmarks unless BENCH_LOG_REQUESTS=1: behind a reverse proxy
+ * the proxy keeps the access log, and here the lines would travel through a pipe to this process,
+ * which shares the machine's two cores with the load generator.
+ */
+const BENCH_LOG_REQUESTS = process.env.BENCH_LOG_REQUESTS === '1' ? '1' : '0'
+
 /** The API as its own process on a fresh SQLite file holding `cases` generated cases. */
 export async function startBenchServer(cases: number, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-bench-'))
@@ -51,7 +58,7 @@ export async function startBenchServer(cases: number, options: { synchronous?: '
   // DB_SYNCHRONOUS from the environment lets one run measure the production default (FULL)
   const synchronous = process.env.DB_SYNCHRONOUS ?? options.synchronous ?? 'NORMAL'
   console.log(`SQLite synchronous=${synchronous}`)
-  const server = await startServerProcess({ ...env, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000)
+  const server = await startServerProcess({ ...env, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', LOG_REQUESTS: BENCH_LOG_REQUESTS, RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000)
   const tokenFor = (id: string) => residentToken(env.JWT_SECRET!, id)
   return {
     server,

@@ -43,9 +43,14 @@ try {
   let next = 1
   const statuses = new Map<number, number>()
   const rows: Row[] = []
-  rows.push(await load('bare Fastify route (ceiling)', { url: `${bareUrl}/fixed`, connections: CONNECTIONS, amount: SIGNERS }))
-  // our own stack with no work behind it (request ids, security headers, logging): the floor under every route
-  rows.push(await load('API GET /healthz (our plugins, no work)', { url: `${bench.server.url}/healthz`, connections: CONNECTIONS, amount: SIGNERS }))
+  // the references run warmed up and for seconds, not a second's burst: a short run mostly measures the JIT
+  const steady = async (name: string, url: string) => {
+    await load('warm-up', { url, connections: CONNECTIONS, duration: 2 })
+    return load(name, { url, connections: CONNECTIONS, duration: 5 })
+  }
+  rows.push(await steady('bare Fastify route (ceiling)', `${bareUrl}/fixed`))
+  // our own stack with no work behind it (request ids, security headers, rate limits): the floor under every route
+  rows.push(await steady('API GET /healthz (our plugins, no work)', `${bench.server.url}/healthz`))
   const storm = await load(`${SIGNERS} signatures POST /cosign/:token/sign`, {
     url: bench.server.url,
     connections: CONNECTIONS,

@@ -9,7 +9,7 @@ import { record } from '../cases/case-record'
 import type { CaseRow } from '../cases/case-repository'
 import { submitCase } from '../cases/submission'
 import type { CosignContext } from './cosign-context'
-import type { CampaignRow, SignerIdentity, SigningCase } from './cosign-repository'
+import type { CampaignRow, SignerIdentity } from './cosign-repository'
 import { checkWarnings } from './early-warning'
 
 const DAY_MS = 86_400_000
@@ -85,7 +85,7 @@ function caseOf(ctx: CosignContext, campaign: CampaignRow): CaseRow {
   return row
 }
 
-const closedReason = (campaign: CampaignRow, row: Pick<CaseRow, 'status'>): string | null =>
+const closedReason = (campaign: Pick<CampaignRow, 'status'>, row: Pick<CaseRow, 'status'>): string | null =>
   ENDED[row.status as CaseStatus] ?? (campaign.status === 'closed' ? '发起人已结束联名' : null)
 
 /** What a scan shows anyone: the complaint and its count, nothing about the representative. */
@@ -96,7 +96,7 @@ export function publicView(ctx: CosignContext, token: string, viewer: Actor | nu
   let mine: CosignPublic['mine'] = null
   if (viewer?.type === 'resident') {
     const identity = identityOf(ctx.cosign.signerIdentity(viewer.id))
-    mine = { signed: identity !== null && ctx.cosign.activeSignature(campaign.id, identity) !== null, representative: row.ownerId === viewer.id }
+    mine = { signed: identity !== null && ctx.cosign.hasSigned(campaign.id, identity), representative: row.ownerId === viewer.id }
   }
   return {
     title: row.title,
@@ -140,15 +140,14 @@ function tokenIdOf(ctx: CosignContext, token: string): string {
 export function sign(ctx: CosignContext, actor: ResidentActor, token: string, ipHash: string): Promise<SignResult> {
   const tokenId = tokenIdOf(ctx, token)
   return write(ctx, () => {
-    const current = ctx.cosign.byTokenId(tokenId)
-    if (!current) throw new AppError('COSIGN_NOT_FOUND')
+    const target = ctx.cosign.signingTarget(tokenId)
+    if (!target) throw new AppError('COSIGN_NOT_FOUND')
+    const { campaign: current, case: row } = target
     const identity = verifiedIdentity(ctx, actor)
-    const row: SigningCase | null = ctx.cosign.caseForSigning(current.caseId)
-    if (!row) throw new AppError('COSIGN_NOT_FOUND')
     const reason = closedReason(current, row)
     if (reason) throw new AppError('COSIGN_CLOSED', reason)
     if (row.ownerId === actor.id) throw new AppError('COSIGN_REPRESENTATIVE_SIGNED')
-    if (ctx.cosign.activeSignature(current.id, identity)) throw new AppError('COSIGN_ALREADY_SIGNED')
+    if (ctx.cosign.hasSigned(current.id, identity)) throw new AppError('COSIGN_ALREADY_SIGNED')
     const now = ctx.cases.clock.now()
     if (ctx.cosign.identitySignsSince(identity, new Date(now.getTime() - DAY_MS), ctx.dailyLimit) >= ctx.dailyLimit) throw new AppError('SIGN_LIMIT')
     ctx.cosign.insertSignature({ campaignId: current.id, residentId: actor.id, identity, ipHash, at: now })

@@ -26,7 +26,7 @@ interface Raise {
 }
 
 /** Records a warning once: its row (what GET /warnings lists) and its timeline entry, in this transaction. */
-function raise(ctx: CosignContext, campaign: CampaignRow, row: SigningCase, count: number, now: Date, w: Raise): void {
+function raise(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: SigningCase, count: number, now: Date, w: Raise): void {
   const key = `${w.kind}:${w.threshold}`
   const warned = warnedSet(ctx, campaign.id)
   if (warned.has(key)) return
@@ -46,7 +46,7 @@ function raise(ctx: CosignContext, campaign: CampaignRow, row: SigningCase, coun
  * signatures, and a surge from one address. A surge is flagged for staff to look at, never
  * refused: carrier NAT puts whole neighbourhoods behind one address.
  */
-export function checkWarnings(ctx: CosignContext, campaign: CampaignRow, row: SigningCase, count: number, ipHash: string, now: Date): void {
+export function checkWarnings(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: SigningCase, count: number, ipHash: string, now: Date): void {
   const { rules } = ctx
   const warned = warnedSet(ctx, campaign.id)
   const threshold = thresholdReached(rules, count)
