@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../db/client'
+import type { GroupCommit } from '../../lib/group-commit'
 import type { Clock } from '../../lib/clock'
 import type { PiiCipher } from '../../lib/pii'
 import type { AuditRepository } from '../audit/audit-repository'
@@ -16,6 +17,8 @@ import { createCaseRepository, type CaseRepository } from './case-repository'
 /** What the case use cases work with; built once by each plugin that works on cases. */
 export interface CaseContext {
   db: Db
+  /** the app's group commit, for the hot writes (submissions) */
+  writes: GroupCommit
   cases: CaseRepository
   files: FileRepository
   staff: StaffRepository
@@ -33,6 +36,7 @@ export interface CaseContext {
 export function createCaseContext(fastify: FastifyInstance): CaseContext {
   return {
     db: fastify.db,
+    writes: fastify.writes,
     cases: createCaseRepository(fastify.db),
     files: createFileRepository(fastify.db),
     staff: createStaffRepository(fastify.db),

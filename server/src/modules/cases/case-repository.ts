@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { CITY } from '@xinfang/shared/places'
 import type { Db } from '../../db/client'
+import { preparedInsert } from '../../db/fast-insert'
 import { caseAssignments, caseEvents, cases, escalations, residents } from '../../db/schema'
 import type { StaffActor } from '../../plugins/auth'
 
@@ -108,9 +109,11 @@ export function createCaseRepository(db: Db) {
       .prepare(),
   }
 
+  const inserts = { case: preparedInsert(db, cases), assignment: preparedInsert(db, caseAssignments), event: preparedInsert(db, caseEvents) }
+
   return {
     insert(row: NewCase): CaseRow {
-      return db.insert(cases).values(row).returning().get()
+      return inserts.case(row)
     },
     findById(id: string): CaseRow | null {
       return statements.byId.get({ id }) ?? null
@@ -154,7 +157,7 @@ export function createCaseRepository(db: Db) {
     },
 
     insertAssignments(rows: (typeof caseAssignments.$inferInsert)[]): AssignmentRow[] {
-      return rows.length === 0 ? [] : db.insert(caseAssignments).values(rows).returning().all()
+      return rows.map(inserts.assignment)
     },
     /** The assignments in force: ended ones (reassigned, objection upheld) stay for the record only. */
     assignmentsOf(caseId: string): AssignmentRow[] {
@@ -165,7 +168,7 @@ export function createCaseRepository(db: Db) {
     },
 
     addEvents(rows: NewEvent[]): void {
-      if (rows.length > 0) db.insert(caseEvents).values(rows).run()
+      for (const row of rows) inserts.event(row)
     },
     eventsOf(caseId: string): EventRow[] {
       return statements.eventsOf.all({ id: caseId })

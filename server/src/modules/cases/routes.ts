@@ -51,11 +51,14 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const actor = request.actor as ResidentActor
-        const result = idempotentWrite(
-          ctx.db,
-          { scope: scopeOf(actor), key: request.headers['idempotency-key'], request: { route: 'cases.create', body: request.body } },
-          () => ({ statusCode: 201, body: submitCase(ctx, actor, request.body) }),
-          ctx.clock.now(),
+        // group-committed: submissions arriving together share one commit; each answers after it
+        const result = await ctx.writes.run(() =>
+          idempotentWrite(
+            ctx.db,
+            { scope: scopeOf(actor), key: request.headers['idempotency-key'], request: { route: 'cases.create', body: request.body } },
+            () => ({ statusCode: 201, body: submitCase(ctx, actor, request.body) }),
+            ctx.clock.now(),
+          ),
         )
         if (result.replayed) reply.header('idempotent-replayed', 'true')
         return reply.status(result.statusCode).send(result.body)

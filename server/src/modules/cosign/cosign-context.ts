@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { createGroupCommit, type GroupCommit } from '../../lib/group-commit'
+import type { GroupCommit } from '../../lib/group-commit'
 import { createCaseContext, type CaseContext } from '../cases/case-context'
 import { cosignTokens, type CosignTokens } from './cosign-token'
 import { createCosignRepository, type CosignRepository } from './cosign-repository'
@@ -25,7 +25,7 @@ export function createCosignContext(fastify: FastifyInstance): CosignContext {
     cases: createCaseContext(fastify),
     cosign: createCosignRepository(fastify.db),
     tokens: cosignTokens(auth.jwtSecret),
-    writes: createGroupCommit(fastify.db),
+    writes: fastify.writes,
     rules: parseWarningRules(cosign),
     dailyLimit: cosign.dailyLimit,
     publicBaseUrl,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client'
+import { preparedInsert } from '../../db/fast-insert'
 import { idempotencyKeys } from '../../db/schema'
 import { AppError } from '../../lib/app-error'
 
@@ -18,14 +19,16 @@ export interface WriteResult<T> {
   replayed: boolean
 }
 
-// one prepared lookup per database connection
-const lookups = new WeakMap<Db, ReturnType<typeof prepareLookup>>()
-const prepareLookup = (db: Db) =>
-  db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare()
-const previousAnswer = (db: Db) => {
-  let lookup = lookups.get(db)
-  if (!lookup) lookups.set(db, (lookup = prepareLookup(db)))
-  return lookup
+// one prepared lookup and insert per database connection
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>()
+const prepare = (db: Db) => ({
+  lookup: db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare(),
+  insert: preparedInsert(db, idempotencyKeys),
+})
+const statementsOf = (db: Db) => {
+  let prepared = statements.get(db)
+  if (!prepared) statements.set(db, (prepared = prepare(db)))
+  return prepared
 }
 
 const fingerprintOf = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('base64url')
@@ -40,13 +43,14 @@ export function idempotentWrite<T>(db: Db, req: IdempotencyRequest, write: () =>
   const { key, scope } = req
   const fingerprint = fingerprintOf(req.request)
   return db.transaction(() => {
-    const previous = previousAnswer(db).get({ scope, key })
+    const { lookup, insert } = statementsOf(db)
+    const previous = lookup.get({ scope, key })
     if (previous) {
       if (previous.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED')
       return { statusCode: previous.statusCode, body: previous.response as T, replayed: true }
     }
     const result = write()
-    db.insert(idempotencyKeys).values({ scope, key, fingerprint, statusCode: result.statusCode, response: result.body, createdAt: now }).run()
+    insert({ scope, key, fingerprint, statusCode: result.statusCode, response: result.body, createdAt: now })
     return { ...result, replayed: false }
   }, { behavior: 'immediate' })
 }

@@ -206,8 +206,9 @@ describe('notification worker', () => {
   it('has nothing to send for a change whose transaction rolled back', async () => {
     const target = residentWithCase('wechat', openIdOf('outbox-jack'))
     expect(() =>
-      db.transaction((tx) => {
-        createOutbox(tx).enqueue({ ...target, event: 'accepted', title: '楼道堆放杂物', statusLabel: '办理中', message: '您的诉求已受理', at: now })
+      // as the app does: the outbox writes on the connection whose transaction is open
+      db.transaction(() => {
+        createOutbox(db).enqueue({ ...target, event: 'accepted', title: '楼道堆放杂物', statusLabel: '办理中', message: '您的诉求已受理', at: now })
         throw new Error('the change itself failed')
       }),
     ).toThrow('the change itself failed')

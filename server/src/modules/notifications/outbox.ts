@@ -1,5 +1,6 @@
 import { notifications } from '../../db/schema'
-import type { DbOrTx } from '../../db/client'
+import type { Db } from '../../db/client'
+import { preparedInsert } from '../../db/fast-insert'
 import { newId } from '../../lib/ids'
 
 /** What a resident is told about their case; the worker turns it into each platform's message. */
@@ -24,13 +25,12 @@ export interface CaseNotice {
  * of the change it reports: the notice exists exactly when the change does, and sending it
  * (the worker's job) never holds up the request.
  */
-export function createOutbox(db: DbOrTx) {
+export function createOutbox(db: Db) {
+  const insert = preparedInsert(db, notifications)
   return {
     enqueue(notice: CaseNotice): void {
       const { caseId, residentId, event, at, ...payload } = notice
-      db.insert(notifications)
-        .values({ id: newId('n'), caseId, residentId, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
-        .run()
+      insert({ id: newId('n'), caseId, residentId, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
     },
   }
 }
