@@ -39,12 +39,20 @@ const assertValid = (date: Date, what: string): void => {
 const chinaDay = (date: Date): number => Math.floor((date.getTime() + CHINA_OFFSET_MS) / DAY_MS)
 const endOfChinaDay = (day: number): Date => new Date((day + 1) * DAY_MS - CHINA_OFFSET_MS - 1)
 
+// The calendar is fixed data, and every list item's deadline state walks up to a few months of
+// days through it: each day is asked of chinese-days once per process, then remembered.
+const workingDays = new Map<number, boolean>()
+
 const isWorkingChinaDay = (day: number): boolean => {
+  const known = workingDays.get(day)
+  if (known !== undefined) return known
   const utc = new Date(day * DAY_MS)
   // chinese-days parses 'YYYY-MM-DD' strings as UTC but formats with local getters, so
   // west of Greenwich a string lands on the previous day. A local-time Date of the same
   // calendar date (noon, clear of any DST shift) reads back as that date in every zone.
-  return chineseDays.isWorkday(new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), 12))
+  const working = chineseDays.isWorkday(new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate(), 12))
+  workingDays.set(day, working)
+  return working
 }
 
 /** 'YYYY-MM-DD' of the China calendar day containing `date`. */
