@@ -14,6 +14,7 @@ import platformsPlugin from './plugins/platforms'
 import securityPlugin from './plugins/security'
 import validationPlugin from './plugins/validation'
 import authRoutes from './modules/auth/routes'
+import holidayCalendarPlugin from './plugins/holiday-calendar'
 import auditModule from './modules/audit/index'
 import { auditRoutes } from './modules/audit/routes'
 import jobsPlugin from './jobs/index'
@@ -54,6 +55,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   })
   await app.register(configPlugin, { config, clock: options.clock ?? systemClock })
   await app.register(errorHandlerPlugin)
+  await app.register(holidayCalendarPlugin)
   await app.register(validationPlugin)
   await app.register(securityPlugin)
   await app.register(docsPlugin)

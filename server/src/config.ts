@@ -73,6 +73,8 @@ const EnvSchema = Type.Object({
   LLM_TIMEOUT_MS: Type.Integer({ minimum: 100, default: 15_000 }),
   SEED_DEMO: Type.Enum(['0', '1'], { default: '0' }),
   DEMO_PASSWORD: Type.String({ minLength: 8, default: 'xinfang-demo' }),
+  /** JSON `{ "holidays": ["YYYY-MM-DD"…], "workdays": [...] }` from the State Council's notice, for years the calendar library does not know yet */
+  HOLIDAY_CALENDAR_FILE: Type.Optional(Type.String({ minLength: 1 })),
   H5_DIR: Type.Optional(Type.String({ minLength: 1, description: 'the built H5 app (miniapp/dist/h5), served at /' })),
 })
 
@@ -136,6 +138,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
     llm: env.LLM_BASE_URL && env.LLM_API_KEY ? { baseUrl: env.LLM_BASE_URL, apiKey: env.LLM_API_KEY, model: env.LLM_MODEL, timeoutMs: env.LLM_TIMEOUT_MS } : null,
     demo: { seed: env.SEED_DEMO === '1', password: env.DEMO_PASSWORD },
     h5Dir: env.H5_DIR === undefined ? null : path.resolve(env.H5_DIR),
+    holidayCalendarFile: env.HOLIDAY_CALENDAR_FILE === undefined ? null : path.resolve(env.HOLIDAY_CALENDAR_FILE),
   }
 }
 

@@ -6,6 +6,8 @@ import {
   chinaDateString,
   deadlineState,
   dueSoonLimit,
+  calendarKnowsYear,
+  supplementCalendar,
   dueDate,
   isWorkingDay,
   workingDaysBetween,
@@ -170,5 +172,22 @@ describe('dueSoonLimit', () => {
       expect(deadlineState(limit, now), `limit on ${now.toISOString()}`).toBe('due_soon')
       expect(deadlineState(new Date(limit.getTime() + 1), now), `just past the limit on ${now.toISOString()}`).toBe('ok')
     }
+  })
+})
+
+describe('a calendar supplement for a year the library does not know yet', () => {
+  afterAll(() => supplementCalendar({ holidays: [], workdays: [] }))
+
+  it('says which years are known, and lets the State Council notice fill in the rest', () => {
+    expect(calendarKnowsYear(2026)).toBe(true)
+    const before = addWorkingDays(cn('2099-09-30T10:00:00'), 1)
+    expect(calendarKnowsYear(2099)).toBe(false)
+    // a made-up notice for 2099: 1–3 October off, Sunday 4 October worked instead
+    supplementCalendar({ holidays: ['2099-10-01', '2099-10-02', '2099-10-03'], workdays: ['2099-10-04'] })
+    expect(calendarKnowsYear(2099)).toBe(true)
+    expect(isWorkingDay(cn('2099-10-02T12:00:00'))).toBe(false)
+    expect(isWorkingDay(cn('2099-10-04T12:00:00'))).toBe(true)
+    expect(addWorkingDays(cn('2099-09-30T10:00:00'), 1).getTime()).toBeGreaterThan(before.getTime())
+    expect(() => supplementCalendar({ holidays: ['2099-13-45'], workdays: [] })).toThrow(RangeError)
   })
 })

@@ -43,8 +43,39 @@ const endOfChinaDay = (day: number): Date => new Date((day + 1) * DAY_MS - CHINA
 // days through it: each day is asked of chinese-days once per process, then remembered.
 const workingDays = new Map<number, boolean>()
 
+/**
+ * Days the State Council's notice fixes that the calendar library does not know yet (a new
+ * year's holidays are announced each November; the library follows later): holidays and
+ * make-up working days as 'YYYY-MM-DD'. They take precedence over the library.
+ */
+export interface CalendarSupplement {
+  holidays: readonly string[]
+  workdays: readonly string[]
+}
+const supplement = new Map<number, boolean>()
+const dayOfDateString = (ymd: string): number => {
+  const ms = Date.parse(`${ymd}T00:00:00Z`)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(ymd) || Number.isNaN(ms)) throw new RangeError(`not a date: ${ymd}`)
+  return ms / DAY_MS
+}
+
+/** Replaces the supplement (see CalendarSupplement); deadlines computed after use it. */
+export const supplementCalendar = ({ holidays, workdays }: CalendarSupplement): void => {
+  // all or nothing: a notice with one bad date changes no deadline
+  const days: [number, boolean][] = [...holidays.map((d) => [dayOfDateString(d), false] as [number, boolean]), ...workdays.map((d) => [dayOfDateString(d), true] as [number, boolean])]
+  supplement.clear()
+  workingDays.clear()
+  for (const [day, working] of days) supplement.set(day, working)
+}
+
+/**
+ * Whether the holidays of `year` are known, from the library or the supplement: every year
+ * has National Day, so a year whose 1 October reads as a working day is not in the data.
+ */
+export const calendarKnowsYear = (year: number): boolean => !isWorkingChinaDay(dayOfDateString(`${year}-10-01`))
+
 const isWorkingChinaDay = (day: number): boolean => {
-  const known = workingDays.get(day)
+  const known = workingDays.get(day) ?? supplement.get(day)
   if (known !== undefined) return known
   const utc = new Date(day * DAY_MS)
   // chinese-days parses 'YYYY-MM-DD' strings as UTC but formats with local getters, so

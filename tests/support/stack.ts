@@ -87,8 +87,16 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
 export async function startStack(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
   const mocks = await startMocks()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-test-'))
-  const config = loadConfig({ ...stackEnv(mocks, dataDir), ...options.env })
-  const app = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) })
+  let app: App
+  try {
+    const config = loadConfig({ ...stackEnv(mocks, dataDir), ...options.env })
+    app = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) })
+  } catch (error) {
+    // a stack that cannot start leaves nothing running behind it
+    await mocks.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+    throw error
+  }
   const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
   return {
     app,
