@@ -1,32 +1,21 @@
 import { randomBytes } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatTrackingNo, generateTrackingNo } from '@xinfang/shared/tracking-number'
 import { loginResident, loginStaff } from '../support/actors'
-import { startStack, type Stack } from '../support/stack'
-import { assertBuilt, launch, type MiniApp } from './harness/launch'
+import { flowFixture } from './harness/flow-fixture'
+import type { MiniApp } from './harness/launch'
 import { COMPLAINT, createdCase, exchange, residentToken, signInThroughMyCases, submitHeatingComplaint } from './resident-steps'
 
 // The compiled Alipay mini-program (miniapp/dist/alipay) in Node, `my` answering in Alipay's
 // own shapes (harness/my.ts), so Taro's Alipay adapter is exercised, not bypassed.
-assertBuilt('alipay')
-
-let stack: Stack
-let app: MiniApp | undefined
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterEach(() => {
-  app?.close()
-  app = undefined
-})
-afterAll(() => stack.close())
+const flow = flowFixture('alipay')
 
 type Options = Record<string, unknown>
 const optionsOf = (app: MiniApp, api: string) => app.callsTo(api).map((c) => c.args[0] as Options)
 
 describe('Alipay mini-program: the submit flow over real HTTP', () => {
   it('signs in with my.getAuthCode, uploads a photo, submits with an Idempotency-Key and shows the tracking number', async () => {
-    app = await launch({ platform: 'alipay', apiUrl: stack.baseUrl, user: 'ali-resident' })
+    const app = await flow.launch({ user: 'ali-resident' })
     expect(app.page().text()).toContain('我要反映')
 
     await signInThroughMyCases(app)
@@ -56,24 +45,24 @@ describe('Alipay mini-program: the submit flow over real HTTP', () => {
     for (const unit of created.assignments.map((a) => a.unitName)) expect(result.text()).toContain(unit)
 
     const token = residentToken(app, '/api/v1/auth/alipay')
-    const seen = await stack.api.get(`/api/v1/cases/${created.id}`, { token })
+    const seen = await flow.stack.api.get(`/api/v1/cases/${created.id}`, { token })
     expect(seen.status).toBe(200)
     expect(seen.body.content).toBe(COMPLAINT)
     expect(seen.body.attachments.map((f: { id: string }) => f.id)).toEqual([(uploaded.response as { id: string }).id])
-    const office = await loginStaff(stack.api, 'jinshui.office')
-    expect((await stack.api.get(`/api/v1/cases/${created.id}`, { token: office.token })).status).toBe(200)
+    const office = await loginStaff(flow.stack.api, 'jinshui.office')
+    expect((await flow.stack.api.get(`/api/v1/cases/${created.id}`, { token: office.token })).status).toBe(200)
   })
 })
 
 describe('Alipay mini-program: scanning a receipt', () => {
   it('opens the track page with the number my.scan read', async () => {
-    const carol = await loginResident(stack.api, 'ali-carol')
-    const existing = await stack.api.post('/api/v1/cases', { content: '楼下烧烤摊油烟太大，窗户都不敢开', region: 'erqi' }, { token: carol.token })
+    const carol = await loginResident(flow.stack.api, 'ali-carol')
+    const existing = await flow.stack.api.post('/api/v1/cases', { content: '楼下烧烤摊油烟太大，窗户都不敢开', region: 'erqi' }, { token: carol.token })
     const trackingNo = existing.body.trackingNo as string
-    app = await launch({ platform: 'alipay', apiUrl: stack.baseUrl, scanResult: trackingNo })
+    const app = await flow.launch({ scanResult: trackingNo })
 
     app.page().tap('扫一扫')
-    await app.waitFor('the progress', () => app!.page().route === 'pages/track/index' && app!.page().find('办理过程'))
+    await app.waitFor('the progress', () => flow.app.page().route === 'pages/track/index' && flow.app.page().find('办理过程'))
 
     expect(optionsOf(app, 'scan')).toEqual([expect.objectContaining({ type: 'qr', hideAlbum: false })])
     const digits = trackingNo.replace(/-/g, '')
@@ -87,9 +76,9 @@ describe('Alipay mini-program: scanning a receipt', () => {
   // 404 here, and a 401 TOKEN_EXPIRED never triggers the refresh.
   it("shows the API's own message for a well-formed number that matches no case", async () => {
     const unknown = generateTrackingNo((n) => new Uint8Array(randomBytes(n)))
-    app = await launch({ platform: 'alipay', apiUrl: stack.baseUrl, scanResult: formatTrackingNo(unknown) })
+    const app = await flow.launch({ scanResult: formatTrackingNo(unknown) })
     app.page().tap('扫一扫')
-    await app.waitFor('the answer', () => app!.page().find({ className: 'field-error' }))
+    await app.waitFor('the answer', () => flow.app.page().find({ className: 'field-error' }))
     const answer = exchange(app, 'GET', `/api/v1/track/${unknown}`)
     expect(answer.status).toBe(404)
     expect(app.page().get({ className: 'field-error' }).text).toBe((answer.response as { message: string }).message)

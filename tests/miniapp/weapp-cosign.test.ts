@@ -1,32 +1,20 @@
 import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loginResident } from '../support/actors'
-import { startStack, type Stack } from '../support/stack'
-import { assertBuilt, launch, type MiniApp } from './harness/launch'
+import { flowFixture } from './harness/flow-fixture'
 import type { MiniPage } from './harness/mini-page'
 import { exchange } from './resident-steps'
 
 // Joint complaints (联名) in the compiled WeChat mini-program: a WeChat resident is not real-name
 // verified, so both registering and co-signing go through the getPhoneNumber button first.
-assertBuilt('weapp')
-
-let stack: Stack
-let app: MiniApp | undefined
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterEach(() => {
-  app?.close()
-  app = undefined
-})
-afterAll(() => stack.close())
+const flow = flowFixture('weapp')
 
 const CONTENT = '小区北门外的工地每天夜里施工到凌晨两点，噪音很大，老人孩子都睡不好。'
 const unique = () => Date.now().toString(36).slice(-5)
 
 /** Every exchange with this method and path (the flows below send some twice on purpose). */
-const exchanges = (method: string, path: string) => app!.http.filter((x) => x.method === method && x.path.split('?')[0] === path)
+const exchanges = (method: string, path: string) => flow.app.http.filter((x) => x.method === method && x.path.split('?')[0] === path)
 
 /** The last element showing exactly these words: the button, not a heading saying the same. */
 const lastExactly = (page: MiniPage, words: string) => {
@@ -40,16 +28,16 @@ const lastExactly = (page: MiniPage, words: string) => {
  * (`dev-phone:<name>` is what the WeChat mock redeems).
  */
 async function allowPhoneNumber(page: MiniPage, name: string) {
-  await app!.waitFor('the phone-number button', () => page.find({ className: 'phone-verify__button' }))
+  await flow.app.waitFor('the phone-number button', () => page.find({ className: 'phone-verify__button' }))
   page.fire(page.get({ className: 'phone-verify__button' }), 'getphonenumber', { errMsg: 'getPhoneNumber:ok', code: `dev-phone:${name}` })
-  await app!.settle()
-  expect(exchange(app!, 'POST', '/api/v1/auth/phone').status).toBe(200)
+  await flow.app.settle()
+  expect(exchange(flow.app, 'POST', '/api/v1/auth/phone').status).toBe(200)
 }
 
 /** A city-app representative (real-name verified) registers one through the API. */
 async function startCampaign() {
-  const rep = await loginResident(stack.api, `wx-scan-rep-${unique()}`, 'cityapp')
-  const created = await stack.api.post('/api/v1/cosign', { content: CONTENT, region: 'jinshui' }, { token: rep.token, headers: { 'Idempotency-Key': `weapp-cosign-${rep.user.id}` } })
+  const rep = await loginResident(flow.stack.api, `wx-scan-rep-${unique()}`, 'cityapp')
+  const created = await flow.stack.api.post('/api/v1/cosign', { content: CONTENT, region: 'jinshui' }, { token: rep.token, headers: { 'Idempotency-Key': `weapp-cosign-${rep.user.id}` } })
   expect(created.status).toBe(201)
   return created.body as { token: string; qr: { weapp: string } }
 }
@@ -57,9 +45,9 @@ async function startCampaign() {
 describe('WeChat mini-program: joint complaints', () => {
   it('registers one from the home page, verifying the phone number when the API asks, and shows the WeChat code', async () => {
     const user = `wx-rep-${unique()}`
-    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, user })
+    const app = await flow.launch({ user })
     app.page().tap({ className: 'tile', text: '发起联名' })
-    await app.waitFor('the form', () => app!.page().route === 'pages/cosign-create/index' && app!.page().find('遇到了什么问题？'))
+    await app.waitFor('the form', () => flow.app.page().route === 'pages/cosign-create/index' && flow.app.page().find('遇到了什么问题？'))
     const form = app.page()
     expect(form.text()).not.toContain('匿名反映')
     form.input({ tag: 'textarea' }, CONTENT)
@@ -72,7 +60,7 @@ describe('WeChat mini-program: joint complaints', () => {
     expect(form.text()).toContain((refused!.response as { message: string }).message)
     // once verified, the form sends again by itself, with the same key: the 403 used none
     await allowPhoneNumber(form, user)
-    await app.waitFor('the code', () => app!.page().find('联名已发起'))
+    await app.waitFor('the code', () => flow.app.page().find('联名已发起'))
     const sent = exchanges('POST', '/api/v1/cosign')
     expect(sent.map((x) => x.status)).toEqual([403, 201])
     expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key'])
@@ -83,7 +71,7 @@ describe('WeChat mini-program: joint complaints', () => {
     expect(shown.get({ className: 'cosign-created__no' }).text).toBe(created.trackingNo)
     expect(String(shown.get({ className: 'qr-card__image' }).props.src)).toBe(`http://127.0.0.1:3000${created.qr.weapp}`)
 
-    const view = await stack.api.get(`/api/v1/cosign/${created.token}`)
+    const view = await flow.stack.api.get(`/api/v1/cosign/${created.token}`)
     expect(view.body).toMatchObject({ count: 1, open: true })
   })
 
@@ -92,7 +80,7 @@ describe('WeChat mini-program: joint complaints', () => {
 
     const user = `wx-neighbour-${unique()}`
     // WeChat hands the page the code's scene URL-encoded
-    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, user, entry: `/pages/cosign/index?scene=${encodeURIComponent(token)}` })
+    const app = await flow.launch({ user, entry: `/pages/cosign/index?scene=${encodeURIComponent(token)}` })
     const page = app.page()
     expect(page.route).toBe('pages/cosign/index')
     await app.waitFor('the count', () => page.find({ className: 'cosign-count__number' }))
@@ -106,20 +94,20 @@ describe('WeChat mini-program: joint complaints', () => {
     await app.waitFor('the signature', () => page.find('✓ 您已联名'))
     expect(exchanges('POST', `/api/v1/cosign/${token}/sign`).map((x) => x.status)).toEqual([403, 201])
     expect(page.get({ className: 'cosign-count__number' }).text).toBe('2')
-    expect((await stack.api.get(`/api/v1/cosign/${token}`)).body.count).toBe(2)
+    expect((await flow.stack.api.get(`/api/v1/cosign/${token}`)).body.count).toBe(2)
   })
 
   it("opens the co-sign page when the home scanner reads the WeChat code the API serves", async () => {
     const { token, qr } = await startCampaign()
-    const image = await fetch(`${stack.baseUrl}${qr.weapp}`)
+    const image = await fetch(`${flow.stack.baseUrl}${qr.weapp}`)
     expect(image.status).toBe(200)
     const png = PNG.sync.read(Buffer.from(await image.arrayBuffer()))
     // the WeChat mock draws a readable QR code of what a real 小程序码 opens: page and scene
     const text = jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? ''
     expect(text).toContain('pages/cosign/index?scene=')
-    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, scanResult: text })
+    const app = await flow.launch({ scanResult: text })
     app.page().tap('扫一扫')
-    await app.waitFor('the co-sign page', () => app!.page().route === 'pages/cosign/index' && app!.page().find({ className: 'cosign-count__number' }))
+    await app.waitFor('the co-sign page', () => flow.app.page().route === 'pages/cosign/index' && flow.app.page().find({ className: 'cosign-count__number' }))
     expect(app.page().query.t).toBe(token)
   })
 })

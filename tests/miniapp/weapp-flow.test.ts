@@ -1,29 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatTrackingNo, generateTrackingNo } from '@xinfang/shared/tracking-number'
 import { loginResident, loginStaff } from '../support/actors'
-import { startStack, type Stack } from '../support/stack'
-import { assertBuilt, launch, type MiniApp } from './harness/launch'
+import { flowFixture } from './harness/flow-fixture'
 import { COMPLAINT, createdCase, exchange, residentToken, signInThroughMyCases, submitHeatingComplaint } from './resident-steps'
 
 // The compiled WeChat mini-program (miniapp/dist/weapp) in Node, wx mocked in WeChat's shapes,
 // talking real HTTP to the API and the platform mocks. See README.md for what this proves.
-assertBuilt('weapp')
-
-let stack: Stack
-let app: MiniApp | undefined
-beforeAll(async () => {
-  stack = await startStack()
-})
-afterEach(() => {
-  app?.close()
-  app = undefined
-})
-afterAll(() => stack.close())
+const flow = flowFixture('weapp')
 
 describe('WeChat mini-program: the submit flow over real HTTP', () => {
   it('signs in with wx.login, uploads a photo, submits with an Idempotency-Key and shows the tracking number', async () => {
-    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, user: 'wx-resident' })
+    const app = await flow.launch({ user: 'wx-resident' })
     expect(app.page().text()).toContain('我要反映')
 
     await signInThroughMyCases(app)
@@ -56,20 +44,20 @@ describe('WeChat mini-program: the submit flow over real HTTP', () => {
 
     // the case exists for the resident, with the photo the app uploaded, and reached the unit
     const token = residentToken(app, '/api/v1/auth/wechat')
-    const seen = await stack.api.get(`/api/v1/cases/${created.id}`, { token })
+    const seen = await flow.stack.api.get(`/api/v1/cases/${created.id}`, { token })
     expect(seen.status).toBe(200)
     expect(seen.body.content).toBe(COMPLAINT)
     expect(seen.body.attachments.map((f: { id: string }) => f.id)).toEqual([(uploaded.response as { id: string }).id])
-    const handler = await loginStaff(stack.api, 'heating.handler')
-    expect((await stack.api.get(`/api/v1/cases/${created.id}`, { token: handler.token })).status).toBe(200)
+    const handler = await loginStaff(flow.stack.api, 'heating.handler')
+    expect((await flow.stack.api.get(`/api/v1/cases/${created.id}`, { token: handler.token })).status).toBe(200)
   })
 
   // the form uploads a photo as soon as it is picked, so it must sign in first: a resident who
   // has not signed in yet would otherwise get 401 on the upload and be stuck on 提交
   it('uploads a photo picked before the first sign-in', async () => {
-    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, user: 'wx-first-timer' })
+    const app = await flow.launch({ user: 'wx-first-timer' })
     app.page().tap('我要反映')
-    await app.waitFor('the form', () => app!.page().find('拍照/相册'))
+    await app.waitFor('the form', () => flow.app.page().find('拍照/相册'))
     app.page().tap('拍照/相册')
     await app.settle()
     expect(exchange(app, 'POST', '/api/v1/files').status).toBe(201)
@@ -78,13 +66,13 @@ describe('WeChat mini-program: the submit flow over real HTTP', () => {
 
 describe('WeChat mini-program: scanning a receipt', () => {
   it('opens the track page with the scanned tracking number and shows the progress', async () => {
-    const bob = await loginResident(stack.api, 'wx-bob')
-    const existing = await stack.api.post('/api/v1/cases', { content: '小区门口的路灯坏了好几天，晚上很黑', region: 'jinshui' }, { token: bob.token })
+    const bob = await loginResident(flow.stack.api, 'wx-bob')
+    const existing = await flow.stack.api.post('/api/v1/cases', { content: '小区门口的路灯坏了好几天，晚上很黑', region: 'jinshui' }, { token: bob.token })
     const trackingNo = existing.body.trackingNo as string
-    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, scanResult: trackingNo })
+    const app = await flow.launch({ scanResult: trackingNo })
 
     app.page().tap('扫一扫')
-    await app.waitFor('the progress', () => app!.page().route === 'pages/track/index' && app!.page().find('办理过程'))
+    await app.waitFor('the progress', () => flow.app.page().route === 'pages/track/index' && flow.app.page().find('办理过程'))
 
     expect(app.callsTo('scanCode')).toHaveLength(1)
     const digits = trackingNo.replace(/-/g, '')
@@ -96,9 +84,9 @@ describe('WeChat mini-program: scanning a receipt', () => {
 
   it("shows the API's own message for a well-formed number that matches no case", async () => {
     const unknown = generateTrackingNo((n) => new Uint8Array(randomBytes(n)))
-    app = await launch({ platform: 'weapp', apiUrl: stack.baseUrl, scanResult: formatTrackingNo(unknown) })
+    const app = await flow.launch({ scanResult: formatTrackingNo(unknown) })
     app.page().tap('扫一扫')
-    await app.waitFor('the answer', () => app!.page().find({ className: 'field-error' }))
+    await app.waitFor('the answer', () => flow.app.page().find({ className: 'field-error' }))
     const answer = exchange(app, 'GET', `/api/v1/track/${unknown}`)
     expect(answer.status).toBe(404)
     expect(app.page().get({ className: 'field-error' }).text).toBe((answer.response as { message: string }).message)
