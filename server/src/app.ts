@@ -19,6 +19,7 @@ import auditModule from './modules/audit/index'
 import { auditRoutes } from './modules/audit/routes'
 import jobsPlugin from './jobs/index'
 import casesModule from './modules/cases/index'
+import { caseContextPlugin } from './modules/cases/case-context'
 import cosignModule from './modules/cosign/index'
 import catalogRoutes from './modules/catalog/routes'
 import fileRoutes from './modules/files/routes'
@@ -67,6 +68,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   await app.register(notificationsModule)
   await app.register(auditModule)
   await app.register(assistantPlugin)
+  await app.register(caseContextPlugin)
   await app.register(jobsPlugin)
 
   await app.register(healthRoutes)

@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin'
-import { createCaseContext } from '../modules/cases/case-context'
 import { escalateOverdue } from './escalation'
 
 declare module 'fastify' {
@@ -14,7 +13,7 @@ declare module 'fastify' {
  */
 export default fp(
   async (fastify) => {
-    const ctx = createCaseContext(fastify)
+    const ctx = fastify.caseContext
     const jobs = { escalateOverdue: () => escalateOverdue(ctx) }
     fastify.decorate('jobs', jobs)
     const every = fastify.config.jobs.escalationIntervalMs
@@ -33,5 +32,5 @@ export default fp(
     })
     fastify.addHook('onClose', async () => clearInterval(timer))
   },
-  { name: 'jobs', dependencies: ['db', 'config', 'audit', 'pii', 'assistant'] },
+  { name: 'jobs', dependencies: ['config', 'case-context'] },
 )

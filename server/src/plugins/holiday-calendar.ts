@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import fp from 'fastify-plugin'
 import { Type } from 'typebox'
 import { Value } from 'typebox/value'
-import { calendarKnowsYear, supplementCalendar } from '@xinfang/shared/deadlines'
+import { calendarKnowsYear, chinaDateString, supplementCalendar } from '@xinfang/shared/deadlines'
 
 const SupplementSchema = Type.Object(
   { holidays: Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })), workdays: Type.Array(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) },
@@ -25,7 +25,7 @@ export default fp(
       supplementCalendar(data)
       fastify.log.info({ file, holidays: data.holidays.length, workdays: data.workdays.length }, 'holiday calendar supplemented')
     }
-    const year = new Date(fastify.clock.now().getTime() + 8 * 3_600_000).getUTCFullYear()
+    const year = Number(chinaDateString(fastify.clock.now()).slice(0, 4))
     // a reply clock runs about three months: next year matters from the autumn on
     for (const y of [year, year + 1]) {
       if (!calendarKnowsYear(y)) fastify.log.warn({ year: y }, `没有${y}年的节假日安排：期限将只按周末计算。请把国务院办公厅的通知写入 HOLIDAY_CALENDAR_FILE`)

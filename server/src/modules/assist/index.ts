@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin'
 import { createLlmClient } from '../../integrations/llm'
-import { createCaseContext } from '../cases/case-context'
 import { createDraftWriter } from './draft-writer'
 import { createReranker } from './reranker'
 import { assistRoutes } from './routes'
@@ -14,8 +13,8 @@ export default fp(
   async (fastify) => {
     const { llm, integrations } = fastify.config
     const client = llm ? createLlmClient({ ...llm, retries: integrations.retries }) : null
-    const routes = assistRoutes(createCaseContext(fastify), createDraftWriter(client, fastify.log), createReranker(client, fastify.log))
+    const routes = assistRoutes(fastify.caseContext, createDraftWriter(client, fastify.log), createReranker(client, fastify.log))
     await fastify.register(routes, { prefix: '/assist' })
   },
-  { name: 'assist', dependencies: ['assistant', 'db', 'auth', 'pii', 'security', 'audit'], encapsulate: true },
+  { name: 'assist', dependencies: ['assistant', 'auth', 'security', 'case-context'], encapsulate: true },
 )

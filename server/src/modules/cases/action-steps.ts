@@ -3,7 +3,7 @@ import { addWorkingDays, dueDate } from '@xinfang/shared/deadlines'
 import { REPLY_OUTCOMES, type TimelineAction } from '@xinfang/shared/timeline'
 import { AppError } from '../../lib/app-error'
 import type { StaffActor } from '../../plugins/auth'
-import { decidableObjections, objectableHolding, type CaseFacts } from '../policy/action-policy'
+import { decidableObjections, objectableHolding, type CaseFacts, type Holding } from '../policy/action-policy'
 import { assignTo, resolveTarget } from './assign-target'
 import type { CaseContext } from './case-context'
 import type { AssignmentRow, CaseRow, NewCase } from './case-repository'
@@ -130,10 +130,9 @@ export const STEPS: { [A in StaffActionName]: Step<A> } = {
   supervise: (_input, body) => ({ event: 'supervised', note: body.note }),
 }
 
-/** The assignment row behind a policy holding (they are built from the same rows, in order). */
-function pick(input: StepInput, holding: CaseFacts['assignments'][number] | undefined): AssignmentRow {
-  const index = holding ? input.facts.assignments.indexOf(holding) : -1
-  const row = input.assignments[index]
+/** The assignment row a policy rule chose. */
+function pick(input: StepInput, holding: Holding | undefined): AssignmentRow {
+  const row = holding && input.assignments.find((a) => a.id === holding.id)
   if (!row) throw new AppError('NOT_HOLDER')
   return row
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import fp from 'fastify-plugin'
 import type { Db } from '../../db/client'
 import type { GroupCommit } from '../../lib/group-commit'
 import type { Clock } from '../../lib/clock'
@@ -33,7 +34,7 @@ export interface CaseContext {
   signer: UrlSigner
 }
 
-export function createCaseContext(fastify: FastifyInstance): CaseContext {
+function createCaseContext(fastify: FastifyInstance): CaseContext {
   return {
     db: fastify.db,
     writes: fastify.writes,
@@ -50,3 +51,18 @@ export function createCaseContext(fastify: FastifyInstance): CaseContext {
     signer: fileUrlSigner(fastify.config.auth.jwtSecret),
   }
 }
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the case repositories and services' context, built once for every module that works on cases */
+    caseContext: CaseContext
+  }
+}
+
+/** Builds the case context once, at the root: cases, workbench, co-sign, the assistant and jobs share it. */
+export const caseContextPlugin = fp(
+  async (fastify) => {
+    fastify.decorate('caseContext', createCaseContext(fastify))
+  },
+  { name: 'case-context', dependencies: ['db', 'pii', 'config', 'audit', 'assistant'] },
+)

@@ -18,11 +18,17 @@ export const placeOfCase = (row: CaseRow) => row.streetCode ?? row.regionCode
  * from one that does not exist, so ids cannot be probed.
  */
 export function loadVisible(ctx: CaseContext, actor: Actor, id: string): LoadedCase {
+  const loaded = findVisible(ctx, actor, id)
+  if (!loaded) throw new AppError('CASE_NOT_FOUND')
+  return loaded
+}
+
+/** The case if `actor` may see it, else null: for searches, where not finding is an answer. */
+export function findVisible(ctx: CaseContext, actor: Actor, id: string): LoadedCase | null {
   const row = ctx.cases.findById(id)
-  if (!row) throw new AppError('CASE_NOT_FOUND')
+  if (!row) return null
   const assignments = ctx.cases.assignmentsOf(row.id)
-  if (!canSeeCase(actor, { ownerId: row.ownerId, place: placeOfCase(row), assignments })) throw new AppError('CASE_NOT_FOUND')
-  return { row, assignments }
+  return canSeeCase(actor, { ownerId: row.ownerId, place: placeOfCase(row), assignments }) ? { row, assignments } : null
 }
 
 export const loadVisibleCase = (ctx: CaseContext, actor: Actor, id: string): CaseRow => loadVisible(ctx, actor, id).row
@@ -35,6 +41,7 @@ export function caseFacts(ctx: CaseContext, { row, assignments }: LoadedCase): C
     place: placeOfCase(row),
     status: row.status as CaseStatus,
     assignments: assignments.map((a) => ({
+      id: a.id,
       unitCode: a.unitCode,
       regionCode: a.regionCode,
       staffId: a.staffId,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import type { GroupCommit } from '../../lib/group-commit'
-import { createCaseContext, type CaseContext } from '../cases/case-context'
+import type { CaseContext } from '../cases/case-context'
 import { cosignTokens, type CosignTokens } from './cosign-token'
 import { createCosignRepository, type CosignRepository } from './cosign-repository'
 import { parseWarningRules, type WarningRules } from './warning-rules'
@@ -22,7 +22,7 @@ export interface CosignContext {
 export function createCosignContext(fastify: FastifyInstance): CosignContext {
   const { cosign, auth, publicBaseUrl } = fastify.config
   return {
-    cases: createCaseContext(fastify),
+    cases: fastify.caseContext,
     cosign: createCosignRepository(fastify.db),
     tokens: cosignTokens(auth.jwtSecret),
     writes: fastify.writes,

@@ -73,8 +73,7 @@ export function ownCampaign(ctx: CosignContext, actor: ResidentActor, caseId: st
 
 /** The campaign a genuine token names; a forged, altered or revoked one is indistinguishable from none. */
 export function campaignOf(ctx: CosignContext, token: string): CampaignRow {
-  const tokenId = ctx.tokens.verify(token)
-  const campaign = tokenId ? ctx.cosign.byTokenId(tokenId) : null
+  const campaign = ctx.cosign.byTokenId(tokenIdOf(ctx, token))
   if (!campaign) throw new AppError('COSIGN_NOT_FOUND')
   return campaign
 }

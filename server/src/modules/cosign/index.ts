@@ -12,5 +12,5 @@ export default fp(
     await fastify.register(cosignRoutes(ctx, qr), { prefix: '/cosign' })
     await fastify.register(warningRoutes(ctx), { prefix: '/warnings' })
   },
-  { name: 'cosign', dependencies: ['db', 'auth', 'pii', 'security', 'audit', 'platforms', 'assistant'], encapsulate: true },
+  { name: 'cosign', dependencies: ['auth', 'security', 'platforms', 'case-context'], encapsulate: true },
 )

@@ -1,7 +1,7 @@
 import { WARNING_KINDS, type Warning, type WarningKind, type WarningList } from '@xinfang/shared/contracts/cosign'
 import { orgName } from '@xinfang/shared/org'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
-import { AppError } from '../../lib/app-error'
+import { decodeIdCursor, idPage } from '../../lib/id-pages'
 import type { StaffActor } from '../../plugins/auth'
 import { assignmentView } from '../cases/case-views'
 import type { CosignContext } from './cosign-context'
@@ -21,19 +21,13 @@ export function growthCurve(times: { signedAt: Date; withdrawnAt: Date | null }[
   return kept.map((p) => ({ at: new Date(p.at).toISOString(), count: p.count }))
 }
 
-function decodeCursor(cursor: string | undefined): number | null {
-  if (!cursor) return null
-  const id = Number(cursor)
-  if (!Number.isSafeInteger(id) || id < 1) throw new AppError('VALIDATION_FAILED', '「翻页位置」无效，请刷新列表')
-  return id
-}
 
 /** Warnings on joint complaints the actor may see, newest first, each with its growth curve. */
 export function listWarnings(ctx: CosignContext, actor: StaffActor, query: { cursor?: string; pageSize?: number }): WarningList {
   const limit = query.pageSize ?? 20
-  const rows = ctx.cosign.warningsVisibleTo(actor, decodeCursor(query.cursor), limit + 1)
+  const rows = ctx.cosign.warningsVisibleTo(actor, decodeIdCursor(query.cursor), limit + 1)
   const curves = new Map<string, Warning['growth']>()
-  const items = rows.slice(0, limit).map(({ warning, trackingNo, title, count }): Warning => {
+  return idPage(rows, limit, ({ warning, trackingNo, title, count }): Warning => {
     let growth = curves.get(warning.campaignId)
     if (!growth) curves.set(warning.campaignId, (growth = growthCurve(ctx.cosign.signatureTimes(warning.campaignId))))
     const data = warning.data as { addresses?: number; largestShare?: number; signatures?: number } | null
@@ -55,5 +49,4 @@ export function listWarnings(ctx: CosignContext, actor: StaffActor, query: { cur
       ipSurge: warning.kind === 'ip_surge' && data ? { addresses: data.addresses ?? 0, largestShare: data.largestShare ?? 0, signatures: data.signatures ?? 0 } : null,
     }
   })
-  return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null }
 }

@@ -7,7 +7,9 @@ const staff = (role: StaffActor['role'], unit: string, region: string, id = `s_$
 const cn = (local: string) => new Date(`${local}+08:00`)
 
 const ASSIGNED = cn('2026-09-29T10:00:00')
+let nextId = 1
 const holding = (over: Partial<Holding>): Holding => ({
+  id: nextId++,
   unitCode: 'heating',
   regionCode: 'city',
   staffId: null,

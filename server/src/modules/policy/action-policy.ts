@@ -9,6 +9,8 @@ import { inJurisdiction, unitHolds, type CaseScope, type HeldBy } from './case-p
 
 /** An active assignment with what the action rules need beyond visibility. */
 export interface Holding extends HeldBy {
+  /** the assignment's row id, so a step can change the very row a rule chose */
+  id: number
   role: string
   dispatchRegion: string
   assignedAt: Date

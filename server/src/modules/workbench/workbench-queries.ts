@@ -7,7 +7,7 @@ import { isValidTrackingNo, normalizeTrackingNo } from '@xinfang/shared/tracking
 import type { Assignees, QueueBucket, SearchResult, WorkbenchSummary, WorkItem, WorkList } from '@xinfang/shared/contracts/workbench'
 import type { StaffActor } from '../../plugins/auth'
 import type { CaseContext } from '../cases/case-context'
-import { loadVisibleCase, placeOfCase } from '../cases/case-facts'
+import { findVisible, loadVisibleCase, placeOfCase } from '../cases/case-facts'
 import type { CaseFilter, CaseRow } from '../cases/case-repository'
 import { assignmentView, summaryView } from '../cases/case-views'
 import { decodeCursor, pageOf } from '../cases/case-queries'
@@ -82,21 +82,14 @@ export function search(ctx: CaseContext, actor: StaffActor, query: { q: string; 
   const q = query.q.trim()
   if (isValidTrackingNo(q)) {
     const row = ctx.cases.findByTrackingNo(normalizeTrackingNo(q)!)
-    const visible = row ? safely(() => loadVisibleCase(ctx, actor, row.id)) : null
-    return { items: visible ? [workItem(ctx, visible, ctx.clock.now())] : [], nextCursor: null, matchedBy: 'tracking_no' }
+    const visible = row ? findVisible(ctx, actor, row.id) : null
+    return { items: visible ? [workItem(ctx, visible.row, ctx.clock.now())] : [], nextCursor: null, matchedBy: 'tracking_no' }
   }
   const digits = q.replace(/[\s-]/g, '')
   if (PHONE.test(digits)) return { ...workList(ctx, actor, { phoneHash: ctx.pii.hash(digits) }, query), matchedBy: 'phone' }
   return { ...workList(ctx, actor, { keyword: q }, query), matchedBy: 'keyword' }
 }
 
-const safely = <T>(read: () => T): T | null => {
-  try {
-    return read()
-  } catch {
-    return null
-  }
-}
 
 /**
  * Whom this office may hand the case to: units at its level (and, from the city, the case's

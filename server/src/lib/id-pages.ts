@@ -1,0 +1,17 @@
+import { AppError } from './app-error'
+
+/**
+ * Paging by descending integer id, for append-only logs (the audit trail, warnings): the cursor
+ * is the last id shown, and a page is read with one row more than it shows, to know if more follow.
+ */
+export function decodeIdCursor(cursor: string | undefined): number | null {
+  if (!cursor) return null
+  const id = Number(cursor)
+  if (!Number.isSafeInteger(id) || id < 1) throw new AppError('VALIDATION_FAILED', '「翻页位置」无效，请刷新列表')
+  return id
+}
+
+export function idPage<R, T extends { id: number }>(rows: R[], limit: number, view: (row: R) => T): { items: T[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit).map(view)
+  return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null }
+}
