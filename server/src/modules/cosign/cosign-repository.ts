@@ -5,7 +5,6 @@ import type { StaffActor } from '../../plugins/auth'
 import { visibleTo } from '../cases/case-repository'
 
 export type CampaignRow = typeof cosignCampaigns.$inferSelect
-export type SignatureRow = typeof cosignSignatures.$inferSelect
 export type WarningRow = typeof cosignWarnings.$inferSelect
 export type SigningCase = Pick<typeof cases.$inferSelect, 'id' | 'status' | 'ownerId' | 'title' | 'trackingNo' | 'streetCode' | 'regionCode'>
 /** A campaign and its case as the signing path reads them, in one query. */
