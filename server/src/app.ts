@@ -51,8 +51,9 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // every answer carries its request id, so a resident's screenshot leads to the log line
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id)
+    done()
   })
   await app.register(configPlugin, { config, clock: options.clock ?? systemClock })
   await app.register(errorHandlerPlugin)

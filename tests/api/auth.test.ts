@@ -107,7 +107,7 @@ describe('tokens', () => {
     expectError(await stack.api.get('/api/v1/auth/me', { token: `${head}.${forged}.${signature}` }), 401, 'TOKEN_INVALID')
     const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`
     expectError(await stack.api.get('/api/v1/auth/me', { token: unsigned }), 401, 'TOKEN_INVALID')
-    const expired = stack.app.jwt.sign({ sub: alice.user.id, typ: 'resident' }, { expiresIn: 1 })
+    const expired = stack.app.signAccessToken({ type: 'resident', id: alice.user.id }, 1)
     await new Promise((resolve) => setTimeout(resolve, 1100))
     expectError(await stack.api.get('/api/v1/auth/me', { token: expired }), 401, 'TOKEN_EXPIRED')
   })

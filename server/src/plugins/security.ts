@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import type { FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import { AppError } from '../lib/app-error'
+import { helmetHeaders } from './security-headers'
 
 interface RouteLimit {
   max: number
@@ -36,7 +36,11 @@ const CROWD_FACTOR = 20
 export default fp(
   async (fastify) => {
     const { corsOrigins, rateLimit: limits } = fastify.config
-    await fastify.register(helmet, { contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } })
+    const securityHeaders = helmetHeaders({ contentSecurityPolicy: false, crossOriginResourcePolicy: { policy: 'same-site' } })
+    fastify.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(securityHeaders)
+      done()
+    })
     await fastify.register(cors, { origin: corsOrigins.length > 0 ? corsOrigins : false, credentials: false })
     await fastify.register(rateLimit, {
       global: false,
