@@ -17,20 +17,25 @@ export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.met
 export interface OpenOptions {
   file: string
   synchronous: 'FULL' | 'NORMAL'
+  /** the page cache, in MB; SQLite's own default is 2 */
+  cacheMb?: number
 }
 
 /**
  * Opens the SQLite file in WAL mode and brings its schema up to date. With WAL, FULL syncs
  * every commit to disk, so an answered write survives even a power cut; NORMAL survives a
- * process crash only. Migrations run before anything else can use the file.
+ * process crash only. Migrations run before anything else can use the file. The page cache
+ * holds the indexes' upper levels and recent rows: with SQLite's default 2 MB, a point read on
+ * 100,000 cases went to the operating system for about four pages.
  */
-export function openDatabase({ file, synchronous }: OpenOptions) {
+export function openDatabase({ file, synchronous, cacheMb = 64 }: OpenOptions) {
   fs.mkdirSync(path.dirname(file), { recursive: true })
   const sqlite = new Database(file)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma(`synchronous = ${synchronous}`)
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
+  sqlite.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`)
   const db = drizzle(sqlite, { schema })
   migrate(db, { migrationsFolder: MIGRATIONS_DIR })
   return { sqlite, db }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Db } from '../../db/client'
+import type { ReadSnapshot } from '../../db/read-snapshot'
 import type { GroupCommit } from '../../lib/group-commit'
 import type { Clock } from '../../lib/clock'
 import type { PiiCipher } from '../../lib/pii'
@@ -20,6 +21,8 @@ export interface CaseContext {
   db: Db
   /** the app's group commit, for the hot writes (submissions) */
   writes: GroupCommit
+  /** one read transaction around a request's reads */
+  read: ReadSnapshot
   cases: CaseRepository
   files: FileRepository
   staff: StaffRepository
@@ -38,6 +41,7 @@ function createCaseContext(fastify: FastifyInstance): CaseContext {
   return {
     db: fastify.db,
     writes: fastify.writes,
+    read: fastify.readSnapshot,
     cases: createCaseRepository(fastify.db),
     files: createFileRepository(fastify.db),
     staff: createStaffRepository(fastify.db),

@@ -34,7 +34,9 @@ function staffContacts(ctx: CaseContext, ids: Iterable<string>): Map<string, Sta
 }
 
 /** The case as `actor` may see it, with its timeline, files and the actions open to them. */
-export function caseDetail(ctx: CaseContext, actor: Actor, caseId: string): CaseDetail {
+export const caseDetail = (ctx: CaseContext, actor: Actor, caseId: string): CaseDetail => ctx.read(() => readDetail(ctx, actor, caseId))
+
+function readDetail(ctx: CaseContext, actor: Actor, caseId: string): CaseDetail {
   const loaded: LoadedCase = loadVisible(ctx, actor, caseId)
   const { row, assignments } = loaded
   const events = ctx.cases.eventsOf(row.id)
@@ -82,7 +84,9 @@ export function trackCase(ctx: CaseContext, trackingNo: string): TrackResult {
   // the check digit catches a mistyped number before it costs a lookup
   const digits = isValidTrackingNo(trackingNo) ? normalizeTrackingNo(trackingNo) : null
   if (!digits) throw new AppError('TRACKING_NO_INVALID')
-  const row = ctx.cases.findByTrackingNo(digits)
-  if (!row) throw new AppError('CASE_NOT_FOUND', '没有查到这个查询码对应的诉求，请核对后再试')
-  return trackView(row, ctx.cases.eventsOf(row.id))
+  return ctx.read(() => {
+    const row = ctx.cases.findByTrackingNo(digits)
+    if (!row) throw new AppError('CASE_NOT_FOUND', '没有查到这个查询码对应的诉求，请核对后再试')
+    return trackView(row, ctx.cases.eventsOf(row.id))
+  })
 }
