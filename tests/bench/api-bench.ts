@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
+import type autocannon from 'autocannon'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { load, pick, printTable, startBenchServer, type Row } from './bench-kit'
 
@@ -8,10 +9,12 @@ import { load, pick, printTable, startBenchServer, type Row } from './bench-kit'
  * `npm run bench:api`: the API on a SQLite file holding BENCH_CASES generated cases under
  * autocannon, beside a bare Fastify route on the same machine in the same run: requests per
  * second, p50 and p99 for each load, and each as a ratio of the bare route (the ceiling).
+ * BENCH_LOADS=detail,submit runs only those loads (the ceiling always runs).
  */
 const CASES = Number(process.env.BENCH_CASES ?? 100_000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+const ONLY = process.env.BENCH_LOADS?.split(',').map((s) => s.trim())
 
 const bench = await startBenchServer(CASES)
 const bare = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/bare-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -19,17 +22,21 @@ const bareUrl = await new Promise<string>((resolve) => bare.stdout.on('data', (d
 const url = bench.server.url
 const submitters = bench.data.residentIds.slice(0, 200).map(bench.tokenFor)
 const submission = JSON.stringify({ content: '压测提交：小区路灯坏了半个月没人修，晚上走路很危险。', category: 'city_management', region: 'jinshui', street: 'jinshui.huayuanlu' })
-const submit = { setupRequest: (req: any) => ({ ...req, method: 'POST', path: '/api/v1/cases', body: submission, headers: { 'content-type': 'application/json', authorization: `Bearer ${pick(submitters)}`, 'idempotency-key': randomBytes(12).toString('hex') } }) }
+const submit: autocannon.Request = { setupRequest: (req) => ({ ...req, method: 'POST', path: '/api/v1/cases', body: submission, headers: { 'content-type': 'application/json', authorization: `Bearer ${pick(submitters)}`, 'idempotency-key': randomBytes(12).toString('hex') } }) }
 const common = { connections: CONNECTIONS, duration: DURATION }
+
+const loads: { key: string; name: string; options: autocannon.Options }[] = [
+  { key: 'detail', name: 'progress read GET /cases/:id', options: { ...common, url, requests: [{ setupRequest: (req) => { const c = bench.ownedCase(); return { ...req, method: 'GET', path: c.path, headers: { authorization: `Bearer ${c.token}` } } } }] } },
+  { key: 'tracking', name: 'public tracking GET /track/:no', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/track/${formatTrackingNo(pick(bench.data.trackingNos))}` }) }] } },
+  { key: 'mine', name: 'my cases GET /cases?mine=1', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: '/api/v1/cases?mine=1&pageSize=20', headers: { authorization: `Bearer ${pick(submitters)}` } }) }] } },
+  { key: 'submit', name: 'submission with dispatch POST /cases', options: { ...common, url, requests: [submit] } },
+  { key: 'paced', name: 'submission paced at 1,000/s', options: { ...common, url, overallRate: 1000, requests: [submit] } },
+]
 
 try {
   const rows: Row[] = []
   rows.push(await load('bare Fastify route (ceiling)', { ...common, url: `${bareUrl}/fixed` }))
-  rows.push(await load('progress read GET /cases/:id', { ...common, url, requests: [{ setupRequest: (req) => { const c = bench.ownedCase(); return { ...req, method: 'GET', path: c.path, headers: { authorization: `Bearer ${c.token}` } } } }] }))
-  rows.push(await load('public tracking GET /track/:no', { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/track/${formatTrackingNo(pick(bench.data.trackingNos))}` }) }] }))
-  rows.push(await load('my cases GET /cases?mine=1', { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: '/api/v1/cases?mine=1&pageSize=20', headers: { authorization: `Bearer ${pick(submitters)}` } }) }] }))
-  rows.push(await load('submission with dispatch POST /cases', { ...common, url, requests: [submit] }))
-  rows.push(await load('submission paced at 1,000/s', { ...common, url, overallRate: 1000, requests: [submit] }))
+  for (const { key, name, options } of loads) if (!ONLY || ONLY.includes(key)) rows.push(await load(name, options))
   printTable(`${CASES} cases, ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, rows, rows[0]!.rps)
   console.log(`\nserver RSS after the run: ${bench.rssMb()} MB`)
 } finally {

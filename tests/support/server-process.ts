@@ -25,8 +25,8 @@ export interface ServerProcess {
  * The API as its own OS process (server/src/server.ts), for tests that must kill it or watch
  * it stop. PORT=0 lets the OS pick a port; the process's own log line says which.
  */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 20_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/server.ts'], {
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 20_000, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
