@@ -4,7 +4,7 @@ import { CONTENT_MIN } from '@xinfang/shared/limits'
 import { districtOf, isKnownPlace, placeLevel } from '@xinfang/shared/places'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { AppError } from '../../lib/app-error'
-import { newId, newTrackingNo } from '../../lib/ids'
+import { newTimeOrderedId, newTrackingNo } from '../../lib/ids'
 import type { ResidentActor } from '../../plugins/auth'
 import { decideDispatch } from '../dispatch/dispatcher'
 import { routeSubmission } from './content-routing'
@@ -61,7 +61,7 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
 
     const now = ctx.clock.now()
     const fields = {
-      id: newId('c'),
+      id: newTimeOrderedId('c', now),
       trackingNo: uniqueTrackingNo(ctx),
       kind,
       ownerId: actor.id,

@@ -1,7 +1,7 @@
 import { notifications } from '../../db/schema'
 import type { Db } from '../../db/client'
 import { preparedInsert } from '../../db/fast-insert'
-import { newId } from '../../lib/ids'
+import { newTimeOrderedId } from '../../lib/ids'
 
 /** What a resident is told about their case; the worker turns it into each platform's message. */
 export interface CaseNotice {
@@ -30,7 +30,7 @@ export function createOutbox(db: Db) {
   return {
     enqueue(notice: CaseNotice): void {
       const { caseId, residentId, event, at, ...payload } = notice
-      insert({ id: newId('n'), caseId, residentId, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
+      insert({ id: newTimeOrderedId('n', at), caseId, residentId, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
     },
   }
 }
