@@ -16,6 +16,8 @@ const EnvSchema = Type.Object({
   DB_SYNCHRONOUS: Type.Enum(['FULL', 'NORMAL'], { default: 'FULL' }),
   /** SQLite's page cache in MB: the hot part of the file answered from memory instead of a read() per page */
   DB_CACHE_MB: Type.Integer({ minimum: 2, maximum: 4096, default: 64 }),
+  /** how often a background thread copies the WAL into the database file; 0 leaves it to SQLite, inside commits */
+  DB_CHECKPOINT_MS: Type.Integer({ minimum: 0, default: 200 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   /** a log line per request and per answer; 0 when the reverse proxy keeps the access log (errors are logged either way) */
   LOG_REQUESTS: Type.Enum(['0', '1'], { default: '1' }),
@@ -102,6 +104,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
     cosign: { thresholds: env.COSIGN_THRESHOLDS, burst: env.COSIGN_BURST, ipSurge: env.COSIGN_IP_SURGE, dailyLimit: env.COSIGN_DAILY_LIMIT },
     dbSynchronous: env.DB_SYNCHRONOUS,
     dbCacheMb: env.DB_CACHE_MB,
+    dbCheckpointMs: env.DB_CHECKPOINT_MS,
     logLevel: env.LOG_LEVEL,
     logRequests: env.LOG_REQUESTS === '1',
     bodyLimit: env.BODY_LIMIT_BYTES,
