@@ -49,6 +49,8 @@ const BENCH_LOG_REQUESTS = process.env.BENCH_LOG_REQUESTS === '1' ? '1' : '0'
 
 /** BENCH_PROFILE_DIR=dir writes the server's CPU profile there when it stops (open it in Chrome DevTools) */
 const PROFILE_ARGS = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : []
+/** BENCH_NODE_ARGS="--trace-gc ..." passes further flags to the server's node */
+const NODE_ARGS = [...PROFILE_ARGS, ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])]
 
 /** The API as its own process on a fresh SQLite file holding `cases` generated cases. */
 export async function startBenchServer(cases: number, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): Promise<BenchServer> {
@@ -61,7 +63,7 @@ export async function startBenchServer(cases: number, options: { synchronous?: '
   // DB_SYNCHRONOUS from the environment lets one run measure the production default (FULL)
   const synchronous = process.env.DB_SYNCHRONOUS ?? options.synchronous ?? 'NORMAL'
   console.log(`SQLite synchronous=${synchronous}`)
-  const server = await startServerProcess({ ...env, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', LOG_REQUESTS: BENCH_LOG_REQUESTS, RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000, PROFILE_ARGS)
+  const server = await startServerProcess({ ...env, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', LOG_REQUESTS: BENCH_LOG_REQUESTS, RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000, NODE_ARGS)
   // each resident's token is signed once: signing per request would spend the load generator's CPU, which shares the cores with the server
   const tokens = new Map<string, string>()
   const tokenFor = (id: string) => tokens.get(id) ?? tokens.set(id, residentToken(env.JWT_SECRET!, id)).get(id)!
