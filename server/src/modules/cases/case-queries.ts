@@ -7,7 +7,7 @@ import { fileRef } from '../files/file-views'
 import { permittedActions } from '../policy/action-policy'
 import type { CaseContext } from './case-context'
 import { caseFacts, loadVisible, type LoadedCase } from './case-facts'
-import type { CaseRow, Page } from './case-repository'
+import type { CaseRow, Page, SummaryRow } from './case-repository'
 import { detailView, residentActions, summaryView, trackView, type StaffContact } from './case-views'
 
 /** Roles that may learn who is behind an anonymous case: the petition office, never the unit. */
@@ -56,7 +56,7 @@ function readDetail(ctx: CaseContext, actor: Actor, caseId: string): CaseDetail 
   })
 }
 
-export const encodeCursor = (row: CaseRow) => Buffer.from(`${row.registeredAt.getTime()}:${row.id}`).toString('base64url')
+export const encodeCursor = (row: Pick<CaseRow, 'registeredAt' | 'id'>) => Buffer.from(`${row.registeredAt.getTime()}:${row.id}`).toString('base64url')
 
 export function decodeCursor(cursor: string | undefined): Page['cursor'] {
   if (!cursor) return null
@@ -67,7 +67,7 @@ export function decodeCursor(cursor: string | undefined): Page['cursor'] {
 }
 
 /** One page of rows fetched with one extra, so we know whether there is a next page. */
-export function pageOf<T>(rows: CaseRow[], limit: number, view: (row: CaseRow) => T): { items: T[]; nextCursor: string | null } {
+export function pageOf<T>(rows: SummaryRow[], limit: number, view: (row: SummaryRow) => T): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit)
   return { items: items.map(view), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null }
 }

@@ -6,6 +6,26 @@ import { caseAssignments, caseEvents, cases, escalations, residents } from '../.
 import type { StaffActor } from '../../plugins/auth'
 
 export type CaseRow = typeof cases.$inferSelect
+
+/**
+ * What a list item shows (summaryView) and pages by. Lists read these twelve columns, not the
+ * whole row: turning a row's fifty-odd columns into JavaScript values was most of a list's cost.
+ */
+const summaryColumns = {
+  id: cases.id,
+  title: cases.title,
+  kind: cases.kind,
+  trackingNo: cases.trackingNo,
+  status: cases.status,
+  category: cases.category,
+  zone: cases.zone,
+  regionCode: cases.regionCode,
+  registeredAt: cases.registeredAt,
+  replyOutcome: cases.replyOutcome,
+  dueAt: cases.dueAt,
+  updatedAt: cases.updatedAt,
+}
+export type SummaryRow = Pick<CaseRow, keyof typeof summaryColumns>
 export type NewCase = typeof cases.$inferInsert
 export type AssignmentRow = typeof caseAssignments.$inferSelect
 export type EventRow = typeof caseEvents.$inferSelect
@@ -80,7 +100,7 @@ export function createCaseRepository(db: Db) {
     or(lt(cases.registeredAt, new Date(cursor.registeredAt)), and(eq(cases.registeredAt, new Date(cursor.registeredAt)), lt(cases.id, cursor.id)))
   const page = (where: SQL | undefined, { cursor, limit, status }: Page) =>
     db
-      .select()
+      .select(summaryColumns)
       .from(cases)
       .where(and(where, status ? eq(cases.status, status) : undefined, cursor ? afterCursor(cursor) : undefined))
       .orderBy(desc(cases.registeredAt), desc(cases.id))
@@ -101,7 +121,7 @@ export function createCaseRepository(db: Db) {
       .prepare(),
     eventsOf: db.select().from(caseEvents).where(eq(caseEvents.caseId, byId)).orderBy(asc(caseEvents.id)).prepare(),
     ownersFirstPage: db
-      .select()
+      .select(summaryColumns)
       .from(cases)
       .where(eq(cases.ownerId, byId))
       .orderBy(desc(cases.registeredAt), desc(cases.id))
@@ -128,10 +148,10 @@ export function createCaseRepository(db: Db) {
     update(id: string, expectedStatus: string, patch: Partial<NewCase>): CaseRow | null {
       return db.update(cases).set(patch).where(and(eq(cases.id, id), eq(cases.status, expectedStatus))).returning().get() ?? null
     },
-    listByOwner(ownerId: string, p: Page): CaseRow[] {
+    listByOwner(ownerId: string, p: Page): SummaryRow[] {
       return p.cursor || p.status ? page(eq(cases.ownerId, ownerId), p) : statements.ownersFirstPage.all({ id: ownerId, limit: p.limit })
     },
-    listVisibleTo(actor: StaffActor, p: Page, filter: CaseFilter = {}): CaseRow[] {
+    listVisibleTo(actor: StaffActor, p: Page, filter: CaseFilter = {}): SummaryRow[] {
       return page(and(visibleTo(actor), filterSql(filter)), p)
     },
     countVisibleTo(actor: StaffActor, filter: CaseFilter): number {
@@ -162,6 +182,19 @@ export function createCaseRepository(db: Db) {
     /** The assignments in force: ended ones (reassigned, objection upheld) stay for the record only. */
     assignmentsOf(caseId: string): AssignmentRow[] {
       return statements.assignmentsOf.all({ id: caseId })
+    },
+    /** assignmentsOf for a page of cases in one query, keyed by case id */
+    assignmentsOfCases(caseIds: readonly string[]): Map<string, AssignmentRow[]> {
+      const byCase = new Map<string, AssignmentRow[]>(caseIds.map((id) => [id, []]))
+      if (caseIds.length === 0) return byCase
+      const rows = db
+        .select()
+        .from(caseAssignments)
+        .where(and(inArray(caseAssignments.caseId, [...caseIds]), isNull(caseAssignments.endedAt)))
+        .orderBy(asc(caseAssignments.id))
+        .all()
+      for (const row of rows) byCase.get(row.caseId)?.push(row)
+      return byCase
     },
     updateAssignment(id: number, patch: Partial<typeof caseAssignments.$inferInsert>): void {
       db.update(caseAssignments).set(patch).where(eq(caseAssignments.id, id)).run()

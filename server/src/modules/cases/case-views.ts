@@ -8,7 +8,7 @@ import { ASSIGNMENT_ROLES, REPLY_OUTCOMES, SATISFACTION, TIMELINE_ACTIONS, type 
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import type { Actor } from '../../plugins/auth'
 import type { FileRef } from '@xinfang/shared/contracts/files'
-import type { AssignmentRow, CaseRow, EventRow } from './case-repository'
+import type { AssignmentRow, CaseRow, EventRow, SummaryRow } from './case-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const actionLabel = (action: string) => TIMELINE_ACTIONS[action as TimelineAction] ?? action
@@ -35,7 +35,7 @@ export const deadlinesView = (row: CaseRow): Deadlines => ({
 })
 
 /** The fields a list item and public tracking share. */
-const headline = (row: CaseRow) => ({
+const headline = (row: SummaryRow) => ({
   trackingNo: formatTrackingNo(row.trackingNo),
   status: row.status as CaseStatus,
   statusLabel: STATUS_LABELS[row.status as CaseStatus],
@@ -46,9 +46,9 @@ const headline = (row: CaseRow) => ({
 })
 
 /** How it ended, in honest words: a case closed without the problem fixed never reads as fixed. */
-const outcomeLabel = (row: CaseRow): string | null => (row.replyOutcome ? (REPLY_OUTCOMES[row.replyOutcome as ReplyOutcome] ?? null) : null)
+const outcomeLabel = (row: Pick<CaseRow, 'replyOutcome'>): string | null => (row.replyOutcome ? (REPLY_OUTCOMES[row.replyOutcome as ReplyOutcome] ?? null) : null)
 
-export const summaryView = (row: CaseRow, now: Date): CaseSummary => ({
+export const summaryView = (row: SummaryRow, now: Date): CaseSummary => ({
   id: row.id,
   title: row.title,
   kind: row.kind,

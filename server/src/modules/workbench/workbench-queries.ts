@@ -8,7 +8,7 @@ import type { Assignees, QueueBucket, SearchResult, WorkbenchSummary, WorkItem, 
 import type { StaffActor } from '../../plugins/auth'
 import type { CaseContext } from '../cases/case-context'
 import { findVisible, loadVisibleCase, placeOfCase } from '../cases/case-facts'
-import type { CaseFilter, CaseRow } from '../cases/case-repository'
+import type { AssignmentRow, CaseFilter, SummaryRow } from '../cases/case-repository'
 import { assignmentView, summaryView } from '../cases/case-views'
 import { decodeCursor, pageOf } from '../cases/case-queries'
 
@@ -31,15 +31,20 @@ function bucketFilter(bucket: QueueBucket, now: Date): CaseFilter {
 
 const startOfChinaDay = (now: Date) => new Date(`${chinaDateString(now)}T00:00:00+08:00`)
 
-function workItem(ctx: CaseContext, row: CaseRow, now: Date): WorkItem {
-  return { ...summaryView(row, now), holders: ctx.cases.assignmentsOf(row.id).map((a) => assignmentView(a).unitName) }
-}
+const workItem = (row: SummaryRow, holders: readonly AssignmentRow[], now: Date): WorkItem => ({
+  ...summaryView(row, now),
+  holders: holders.map((a) => assignmentView(a).unitName),
+})
 
 function workList(ctx: CaseContext, actor: StaffActor, filter: CaseFilter, query: { cursor?: string; pageSize?: number }): WorkList {
   const limit = query.pageSize ?? 20
   const now = ctx.clock.now()
-  const rows = ctx.cases.listVisibleTo(actor, { cursor: decodeCursor(query.cursor), limit: limit + 1 }, filter)
-  return pageOf(rows, limit, (row) => workItem(ctx, row, now))
+  return ctx.read(() => {
+    const rows = ctx.cases.listVisibleTo(actor, { cursor: decodeCursor(query.cursor), limit: limit + 1 }, filter)
+    // the page's holders in one query, not one per item
+    const holders = ctx.cases.assignmentsOfCases(rows.slice(0, limit).map((row) => row.id))
+    return pageOf(rows, limit, (row) => workItem(row, holders.get(row.id) ?? [], now))
+  })
 }
 
 export const queue = (ctx: CaseContext, actor: StaffActor, query: { bucket: QueueBucket; cursor?: string; pageSize?: number }): WorkList =>
@@ -83,7 +88,7 @@ export function search(ctx: CaseContext, actor: StaffActor, query: { q: string; 
   if (isValidTrackingNo(q)) {
     const row = ctx.cases.findByTrackingNo(normalizeTrackingNo(q)!)
     const visible = row ? findVisible(ctx, actor, row.id) : null
-    return { items: visible ? [workItem(ctx, visible.row, ctx.clock.now())] : [], nextCursor: null, matchedBy: 'tracking_no' }
+    return { items: visible ? [workItem(visible.row, visible.assignments, ctx.clock.now())] : [], nextCursor: null, matchedBy: 'tracking_no' }
   }
   const digits = q.replace(/[\s-]/g, '')
   if (PHONE.test(digits)) return { ...workList(ctx, actor, { phoneHash: ctx.pii.hash(digits) }, query), matchedBy: 'phone' }
