@@ -24,6 +24,7 @@ import cosignModule from './modules/cosign/index'
 import catalogRoutes from './modules/catalog/routes'
 import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
+import metricsPlugin from './plugins/metrics'
 import notificationsModule from './modules/notifications/index'
 import workbenchModule from './modules/workbench/index'
 import assistantPlugin from './modules/assist/assistant-plugin'
@@ -72,6 +73,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   await app.register(caseContextPlugin)
   await app.register(jobsPlugin)
 
+  await app.register(metricsPlugin)
   await app.register(healthRoutes)
   await app.register(
     async (api) => {

@@ -21,6 +21,8 @@ const EnvSchema = Type.Object({
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   /** a log line per request and per answer; 0 when the reverse proxy keeps the access log (errors are logged either way) */
   LOG_REQUESTS: Type.Enum(['0', '1'], { default: '1' }),
+  /** enables GET /metrics (Prometheus text) for a scraper presenting it as a bearer token */
+  METRICS_TOKEN: Type.String({ default: '' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 256 * 1024 }),
   UPLOAD_MAX_IMAGE_BYTES: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
   UPLOAD_MAX_AUDIO_BYTES: Type.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
@@ -107,6 +109,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
     dbCheckpointMs: env.DB_CHECKPOINT_MS,
     logLevel: env.LOG_LEVEL,
     logRequests: env.LOG_REQUESTS === '1',
+    metricsToken: env.METRICS_TOKEN,
     bodyLimit: env.BODY_LIMIT_BYTES,
     uploads: { maxImageBytes: env.UPLOAD_MAX_IMAGE_BYTES, maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES },
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),

@@ -7,8 +7,9 @@ import { startServerProcess } from '../support/server-process'
 import { stackEnv, startStack, type Stack } from '../support/stack'
 
 let stack: Stack
+const METRICS = 'metrics-scraper-token-for-tests'
 beforeAll(async () => {
-  stack = await startStack({ env: { RATE_LIMIT_PUBLIC_MAX: '5', RATE_LIMIT_LOGIN_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000', CORS_ORIGINS: 'https://h5.city.example' } })
+  stack = await startStack({ env: { RATE_LIMIT_PUBLIC_MAX: '5', RATE_LIMIT_LOGIN_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000', CORS_ORIGINS: 'https://h5.city.example', METRICS_TOKEN: METRICS } })
 })
 afterAll(() => stack.close())
 
@@ -17,6 +18,23 @@ describe('operations', () => {
     const health = await stack.api.get('/healthz')
     expect(health.status).toBe(200)
     expect(health.body).toMatchObject({ status: 'ok', db: 'ok' })
+  })
+
+  it('publishes answer times per route at /metrics, only to the scraper holding the token', async () => {
+    await stack.api.get('/api/v1/catalog')
+    await stack.api.get('/api/v1/cases/c_no_such_case_1')
+    expectError(await stack.api.get('/metrics'), 401, 'UNAUTHENTICATED')
+    expectError(await stack.api.get('/metrics', { token: `${METRICS}x` }), 401, 'UNAUTHENTICATED')
+    const metrics = await stack.api.get('/metrics', { token: METRICS })
+    expect(metrics.status).toBe(200)
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/)
+    const text = String(metrics.body)
+    expect(text).toMatch(/xinfang_http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/catalog"\} [1-9]/)
+    // by the route's pattern, never the raw URL with its id
+    expect(text).toContain('route="/api/v1/cases/:id"')
+    expect(text).not.toContain('c_no_such_case_1')
+    expect(text).toMatch(/xinfang_http_responses_total\{method="GET",route="\/metrics",status="4xx"\} 2/)
+    expect(text).toMatch(/xinfang_event_loop_delay_seconds\{stat="max"\} \d/)
   })
 
   it('publishes OpenAPI at /docs with every API route', async () => {

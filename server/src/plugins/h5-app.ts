@@ -5,7 +5,7 @@ import fp from 'fastify-plugin'
 import fastifyStatic from '@fastify/static'
 
 /** Paths the API owns: never answered from the H5 folder, even when a file of that name is there. */
-const API_PREFIXES = ['/api/', '/docs', '/healthz']
+const API_PREFIXES = ['/api/', '/docs', '/healthz', '/metrics']
 
 /** Taro writes every script and stylesheet under js/ and css/ with a content hash in the name. */
 const HASHED_FOLDERS = ['js/', 'css/']
