@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import type autocannon from 'autocannon'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
-import { load, pick, printTable, startBenchServer, type Row } from './bench-kit'
+import { latencyBetween, load, pick, printTable, startBenchServer, steadyLoad, type Row } from './bench-kit'
 
 /**
  * `npm run bench:api`: the API on a SQLite file holding BENCH_CASES generated cases under
@@ -25,19 +25,39 @@ const submission = JSON.stringify({ content: '压测提交：小区路灯坏了�
 const submit: autocannon.Request = { setupRequest: (req) => ({ ...req, method: 'POST', path: '/api/v1/cases', body: submission, headers: { 'content-type': 'application/json', authorization: `Bearer ${pick(submitters)}`, 'idempotency-key': randomBytes(12).toString('hex') } }) }
 const common = { connections: CONNECTIONS, duration: DURATION }
 
-const loads: { key: string; name: string; options: autocannon.Options }[] = [
+/** serverTimed: also read the server's own answer times for this route around the load */
+const loads: { key: string; name: string; options: autocannon.Options; serverTimed?: { method: string; route: string } }[] = [
   { key: 'detail', name: 'progress read GET /cases/:id', options: { ...common, url, requests: [{ setupRequest: (req) => { const c = bench.ownedCase(); return { ...req, method: 'GET', path: c.path, headers: { authorization: `Bearer ${c.token}` } } } }] } },
   { key: 'tracking', name: 'public tracking GET /track/:no', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/track/${formatTrackingNo(pick(bench.data.trackingNos))}` }) }] } },
   { key: 'mine', name: 'my cases GET /cases?mine=1', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: '/api/v1/cases?mine=1&pageSize=20', headers: { authorization: `Bearer ${pick(submitters)}` } }) }] } },
   { key: 'submit', name: 'submission with dispatch POST /cases', options: { ...common, url, requests: [submit] } },
-  { key: 'paced', name: 'submission paced at 1,000/s', options: { ...common, url, overallRate: 1000, requests: [submit] } },
+  // a control for the paced run: the same pacing on a route with no work, so a tail the load generator adds shows here too
+  { key: 'paced', name: 'control: GET /healthz paced at 1,000/s', options: { ...common, url: `${url}/healthz`, overallRate: 1000 } },
+  { key: 'paced', name: 'submission paced at 1,000/s', options: { ...common, url, overallRate: 1000, requests: [submit] }, serverTimed: { method: 'POST', route: '/api/v1/cases' } },
 ]
 
 try {
   const rows: Row[] = []
-  rows.push(await load('bare Fastify route (ceiling)', { ...common, url: `${bareUrl}/fixed` }))
-  for (const { key, name, options } of loads) if (!ONLY || ONLY.includes(key)) rows.push(await load(name, options))
+  rows.push(await steadyLoad('bare Fastify route (ceiling)', { ...common, url: `${bareUrl}/fixed` }))
+  // our own stack with no work behind it (request ids, security headers, token-free route): the floor under every route
+  rows.push(await steadyLoad('API GET /healthz (our plugins, no work)', { ...common, url: `${url}/healthz` }))
+  const serverSide: string[] = []
+  for (const { key, name, options, serverTimed } of loads) {
+    if (ONLY && !ONLY.includes(key)) continue
+    const before = serverTimed ? await bench.serverLatency(serverTimed.method, serverTimed.route) : null
+    rows.push(await load(name, options))
+    if (serverTimed && before) {
+      // the server's own clock, beside the load generator's: on two shared cores a stalled client inflates its p99
+      const after = await bench.serverLatency(serverTimed.method, serverTimed.route)
+      const seen = latencyBetween(before.buckets, after.buckets, 50)
+      serverSide.push(
+        `${name}, as the server timed them: ${seen.count} answers, ${(seen.shareWithin * 100).toFixed(2)}% within 50 ms, p99 at most ${seen.p99AtMostMs} ms; ` +
+          `event loop held at most ${after.loopMaxMs.toFixed(0)} ms`,
+      )
+    }
+  }
   printTable(`${CASES} cases, ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, rows, rows[0]!.rps)
+  for (const line of serverSide) console.log(`\n${line}`)
   console.log(`\nserver RSS after the run: ${bench.rssMb()} MB`)
 } finally {
   bare.kill('SIGTERM')

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -24,6 +25,12 @@ export async function load(name: string, options: autocannon.Options): Promise<R
   return { name, rps: seconds > 0 ? result.requests.total / seconds : result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.timeouts, non2xx: result.non2xx }
 }
 
+/** A reference load run after a 2-second warm-up: a short cold run mostly measures the JIT. */
+export async function steadyLoad(name: string, options: autocannon.Options): Promise<Row> {
+  await load('warm-up', { ...options, duration: 2 })
+  return load(name, options)
+}
+
 export const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)]!
 
 export interface BenchServer {
@@ -37,7 +44,24 @@ export interface BenchServer {
   /** a case and its owner's token, for reads */
   ownedCase(): { path: string; token: string }
   rssMb(): number
+  /**
+   * The server's own answer-time histogram for one route (cumulative counts by bucket bound, in
+   * seconds), and the longest the event loop was held since the previous reading.
+   */
+  serverLatency(method: string, route: string): Promise<{ buckets: Map<string, number>; loopMaxMs: number }>
   close(): Promise<void>
+}
+
+/**
+ * From two readings of the server's histogram: how many answers came in between, the share
+ * within `withinMs`, and the smallest bucket bound that holds 99% of them.
+ */
+export function latencyBetween(before: Map<string, number>, after: Map<string, number>, withinMs: number): { count: number; shareWithin: number; p99AtMostMs: number } {
+  const count = (after.get('+Inf') ?? 0) - (before.get('+Inf') ?? 0)
+  const inBucket = (le: string) => (after.get(le) ?? 0) - (before.get(le) ?? 0)
+  const bounds = [...after.keys()].filter((le) => le !== '+Inf').sort((a, b) => Number(a) - Number(b))
+  const p99Bound = bounds.find((le) => inBucket(le) >= count * 0.99)
+  return { count, shareWithin: count > 0 ? inBucket(String(withinMs / 1000)) / count : NaN, p99AtMostMs: p99Bound ? Number(p99Bound) * 1000 : Infinity }
 }
 
 /**
@@ -63,7 +87,8 @@ export async function startBenchServer(cases: number, options: { synchronous?: '
   // DB_SYNCHRONOUS from the environment lets one run measure the production default (FULL)
   const synchronous = process.env.DB_SYNCHRONOUS ?? options.synchronous ?? 'NORMAL'
   console.log(`SQLite synchronous=${synchronous}`)
-  const server = await startServerProcess({ ...env, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', LOG_REQUESTS: BENCH_LOG_REQUESTS, RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000, NODE_ARGS)
+  const metricsToken = randomBytes(16).toString('hex')
+  const server = await startServerProcess({ ...env, METRICS_TOKEN: metricsToken, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', LOG_REQUESTS: BENCH_LOG_REQUESTS, RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000, NODE_ARGS)
   // each resident's token is signed once: signing per request would spend the load generator's CPU, which shares the cores with the server
   const tokens = new Map<string, string>()
   const tokenFor = (id: string) => tokens.get(id) ?? tokens.set(id, residentToken(env.JWT_SECRET!, id)).get(id)!
@@ -77,6 +102,18 @@ export async function startBenchServer(cases: number, options: { synchronous?: '
       // generateCases gives case i to resident i mod residents
       const i = Math.floor(Math.random() * data.caseIds.length)
       return { path: `/api/v1/cases/${data.caseIds[i]}`, token: tokenFor(data.residentIds[i % data.residentIds.length]!) }
+    },
+    async serverLatency(method, route) {
+      const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text()
+      const buckets = new Map<string, number>()
+      const prefix = `xinfang_http_request_duration_seconds_bucket{method="${method}",route="${route}",le="`
+      for (const line of text.split('\n')) {
+        if (!line.startsWith(prefix)) continue
+        const [le, value] = line.slice(prefix.length).split('"} ')
+        buckets.set(le!, Number(value))
+      }
+      const loopMax = /xinfang_event_loop_delay_seconds\{stat="max"\} ([\d.e+-]+)/.exec(text)?.[1]
+      return { buckets, loopMaxMs: loopMax ? Number(loopMax) * 1000 : NaN }
     },
     rssMb() {
       const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8'))?.[1]

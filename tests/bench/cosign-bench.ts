@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import os from 'node:os'
 import Database from 'better-sqlite3'
 import { createPiiCipher } from '@xinfang/server/lib/pii'
-import { load, printTable, startBenchServer, type Row } from './bench-kit'
+import { load, printTable, startBenchServer, steadyLoad, type Row } from './bench-kit'
 
 /**
  * `npm run bench:cosign`: a signature storm. SIGNERS distinct real-name residents sign one joint
@@ -43,11 +43,7 @@ try {
   let next = 1
   const statuses = new Map<number, number>()
   const rows: Row[] = []
-  // the references run warmed up and for seconds, not a second's burst: a short run mostly measures the JIT
-  const steady = async (name: string, url: string) => {
-    await load('warm-up', { url, connections: CONNECTIONS, duration: 2 })
-    return load(name, { url, connections: CONNECTIONS, duration: 5 })
-  }
+  const steady = (name: string, url: string) => steadyLoad(name, { url, connections: CONNECTIONS, duration: 5 })
   rows.push(await steady('bare Fastify route (ceiling)', `${bareUrl}/fixed`))
   // our own stack with no work behind it (request ids, security headers, rate limits): the floor under every route
   rows.push(await steady('API GET /healthz (our plugins, no work)', `${bench.server.url}/healthz`))
