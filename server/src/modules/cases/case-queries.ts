@@ -85,8 +85,8 @@ export function trackCase(ctx: CaseContext, trackingNo: string): TrackResult {
   const digits = isValidTrackingNo(trackingNo) ? normalizeTrackingNo(trackingNo) : null
   if (!digits) throw new AppError('TRACKING_NO_INVALID')
   return ctx.read(() => {
-    const row = ctx.cases.findByTrackingNo(digits)
+    const row = ctx.cases.trackingByNo(digits)
     if (!row) throw new AppError('CASE_NOT_FOUND', '没有查到这个查询码对应的诉求，请核对后再试')
-    return trackView(row, ctx.cases.eventsOf(row.id))
+    return trackView(row, ctx.cases.publicTimelineOf(row.id))
   })
 }

@@ -26,6 +26,30 @@ const summaryColumns = {
   updatedAt: cases.updatedAt,
 }
 export type SummaryRow = Pick<CaseRow, keyof typeof summaryColumns>
+
+/** What public tracking shows: the state, its deadlines, and nothing about the resident. */
+const trackingColumns = {
+  trackingNo: cases.trackingNo,
+  status: cases.status,
+  category: cases.category,
+  zone: cases.zone,
+  regionCode: cases.regionCode,
+  registeredAt: cases.registeredAt,
+  acceptDue: cases.acceptDue,
+  respondDue: cases.respondDue,
+  replyDue: cases.replyDue,
+  satisfaction: cases.satisfaction,
+  reviewRequestDue: cases.reviewRequestDue,
+  reviewRequestedAt: cases.reviewRequestedAt,
+  reviewDecidedAt: cases.reviewDecidedAt,
+  reviewDue: cases.reviewDue,
+  rereviewRequestDue: cases.rereviewRequestDue,
+  rereviewRequestedAt: cases.rereviewRequestedAt,
+  rereviewDue: cases.rereviewDue,
+}
+export type TrackingRow = Pick<CaseRow, keyof typeof trackingColumns> & { id: string }
+const publicEventColumns = { at: caseEvents.at, action: caseEvents.action, actorType: caseEvents.actorType, actorUnit: caseEvents.actorUnit, toStatus: caseEvents.toStatus }
+export type PublicEventRow = Pick<EventRow, keyof typeof publicEventColumns>
 export type NewCase = typeof cases.$inferInsert
 export type AssignmentRow = typeof caseAssignments.$inferSelect
 export type EventRow = typeof caseEvents.$inferSelect
@@ -112,6 +136,12 @@ export function createCaseRepository(db: Db) {
   const statements = {
     byId: db.select().from(cases).where(eq(cases.id, byId)).prepare(),
     byTrackingNo: db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
+    tracking: db
+      .select({ id: cases.id, ...trackingColumns })
+      .from(cases)
+      .where(eq(cases.trackingNo, sql.placeholder('no')))
+      .prepare(),
+    publicTimeline: db.select(publicEventColumns).from(caseEvents).where(eq(caseEvents.caseId, byId)).orderBy(asc(caseEvents.id)).prepare(),
     trackingNoTaken: db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
     assignmentsOf: db
       .select()
@@ -140,6 +170,14 @@ export function createCaseRepository(db: Db) {
     },
     findByTrackingNo(trackingNo: string): CaseRow | null {
       return statements.byTrackingNo.get({ no: trackingNo }) ?? null
+    },
+    /** public tracking's columns of the case with this number */
+    trackingByNo(trackingNo: string): TrackingRow | null {
+      return statements.tracking.get({ no: trackingNo }) ?? null
+    },
+    /** the timeline as the public sees it: what happened, when, and which office */
+    publicTimelineOf(caseId: string): PublicEventRow[] {
+      return statements.publicTimeline.all({ id: caseId })
     },
     trackingNoTaken(trackingNo: string): boolean {
       return statements.trackingNoTaken.get({ no: trackingNo }) !== undefined

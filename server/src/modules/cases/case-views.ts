@@ -8,7 +8,7 @@ import { ASSIGNMENT_ROLES, REPLY_OUTCOMES, SATISFACTION, TIMELINE_ACTIONS, type 
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import type { Actor } from '../../plugins/auth'
 import type { FileRef } from '@xinfang/shared/contracts/files'
-import type { AssignmentRow, CaseRow, EventRow, SummaryRow } from './case-repository'
+import type { AssignmentRow, CaseRow, EventRow, PublicEventRow, SummaryRow, TrackingRow } from './case-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const actionLabel = (action: string) => TIMELINE_ACTIONS[action as TimelineAction] ?? action
@@ -25,7 +25,9 @@ export const assignmentView = (a: AssignmentRow, names: ReadonlyMap<string, stri
   objection: a.objectionReason && a.objectedAt && !a.objectionDecidedAt ? { reason: a.objectionReason, at: a.objectedAt.toISOString() } : null,
 })
 
-export const deadlinesView = (row: CaseRow): Deadlines => ({
+type DeadlineFields = 'status' | 'acceptDue' | 'respondDue' | 'replyDue' | 'satisfaction' | 'reviewRequestDue' | 'reviewRequestedAt' | 'reviewDecidedAt' | 'reviewDue' | 'rereviewRequestDue' | 'rereviewRequestedAt' | 'rereviewDue'
+
+export const deadlinesView = (row: Pick<CaseRow, DeadlineFields>): Deadlines => ({
   acceptBy: row.status === 'registered' ? iso(row.acceptDue) : null,
   respondBy: row.status === 'registered' ? iso(row.respondDue) : null,
   replyBy: row.status === 'registered' || row.status === 'accepted' ? iso(row.replyDue) : null,
@@ -35,7 +37,7 @@ export const deadlinesView = (row: CaseRow): Deadlines => ({
 })
 
 /** The fields a list item and public tracking share. */
-const headline = (row: SummaryRow) => ({
+const headline = (row: Pick<SummaryRow, 'trackingNo' | 'status' | 'category' | 'zone' | 'regionCode' | 'registeredAt'>) => ({
   trackingNo: formatTrackingNo(row.trackingNo),
   status: row.status as CaseStatus,
   statusLabel: STATUS_LABELS[row.status as CaseStatus],
@@ -158,7 +160,7 @@ export function residentActions(row: CaseRow): string[] {
 }
 
 /** Public tracking: the state of things and who holds them, nothing about the resident. */
-export function trackView(row: CaseRow, events: EventRow[]): TrackResult {
+export function trackView(row: TrackingRow, events: PublicEventRow[]): TrackResult {
   return {
     ...headline(row),
     deadlines: deadlinesView(row),
