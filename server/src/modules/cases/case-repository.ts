@@ -6,6 +6,21 @@ import { caseAssignments, caseEvents, cases, escalations, residents } from '../.
 import type { StaffActor } from '../../plugins/auth'
 
 export type CaseRow = typeof cases.$inferSelect
+export type NewCase = typeof cases.$inferInsert
+export type AssignmentRow = typeof caseAssignments.$inferSelect
+export type EventRow = typeof caseEvents.$inferSelect
+export type NewEvent = typeof caseEvents.$inferInsert
+
+/** What every view of a case opens with (headline in case-views): list items and public tracking alike. */
+const headlineColumns = {
+  trackingNo: cases.trackingNo,
+  status: cases.status,
+  category: cases.category,
+  zone: cases.zone,
+  regionCode: cases.regionCode,
+  registeredAt: cases.registeredAt,
+}
+export type HeadlineRow = Pick<CaseRow, keyof typeof headlineColumns>
 
 /**
  * What a list item shows (summaryView) and pages by. Lists read these twelve columns, not the
@@ -15,12 +30,7 @@ const summaryColumns = {
   id: cases.id,
   title: cases.title,
   kind: cases.kind,
-  trackingNo: cases.trackingNo,
-  status: cases.status,
-  category: cases.category,
-  zone: cases.zone,
-  regionCode: cases.regionCode,
-  registeredAt: cases.registeredAt,
+  ...headlineColumns,
   replyOutcome: cases.replyOutcome,
   dueAt: cases.dueAt,
   updatedAt: cases.updatedAt,
@@ -29,12 +39,7 @@ export type SummaryRow = Pick<CaseRow, keyof typeof summaryColumns>
 
 /** What public tracking shows: the state, its deadlines, and nothing about the resident. */
 const trackingColumns = {
-  trackingNo: cases.trackingNo,
-  status: cases.status,
-  category: cases.category,
-  zone: cases.zone,
-  regionCode: cases.regionCode,
-  registeredAt: cases.registeredAt,
+  ...headlineColumns,
   acceptDue: cases.acceptDue,
   respondDue: cases.respondDue,
   replyDue: cases.replyDue,
@@ -50,10 +55,7 @@ const trackingColumns = {
 export type TrackingRow = Pick<CaseRow, keyof typeof trackingColumns> & { id: string }
 const publicEventColumns = { at: caseEvents.at, action: caseEvents.action, actorType: caseEvents.actorType, actorUnit: caseEvents.actorUnit, toStatus: caseEvents.toStatus }
 export type PublicEventRow = Pick<EventRow, keyof typeof publicEventColumns>
-export type NewCase = typeof cases.$inferInsert
-export type AssignmentRow = typeof caseAssignments.$inferSelect
-export type EventRow = typeof caseEvents.$inferSelect
-export type NewEvent = typeof caseEvents.$inferInsert
+
 
 export interface Page {
   cursor: { registeredAt: number; id: string } | null

@@ -8,7 +8,7 @@ import { ASSIGNMENT_ROLES, REPLY_OUTCOMES, SATISFACTION, TIMELINE_ACTIONS, type 
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import type { Actor } from '../../plugins/auth'
 import type { FileRef } from '@xinfang/shared/contracts/files'
-import type { AssignmentRow, CaseRow, EventRow, PublicEventRow, SummaryRow, TrackingRow } from './case-repository'
+import type { AssignmentRow, CaseRow, EventRow, HeadlineRow, PublicEventRow, SummaryRow, TrackingRow } from './case-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const actionLabel = (action: string) => TIMELINE_ACTIONS[action as TimelineAction] ?? action
@@ -37,7 +37,7 @@ export const deadlinesView = (row: Pick<CaseRow, DeadlineFields>): Deadlines => 
 })
 
 /** The fields a list item and public tracking share. */
-const headline = (row: Pick<SummaryRow, 'trackingNo' | 'status' | 'category' | 'zone' | 'regionCode' | 'registeredAt'>) => ({
+const headline = (row: HeadlineRow) => ({
   trackingNo: formatTrackingNo(row.trackingNo),
   status: row.status as CaseStatus,
   statusLabel: STATUS_LABELS[row.status as CaseStatus],
