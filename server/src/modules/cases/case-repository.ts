@@ -56,7 +56,6 @@ export type TrackingRow = Pick<CaseRow, keyof typeof trackingColumns> & { id: st
 const publicEventColumns = { at: caseEvents.at, action: caseEvents.action, actorType: caseEvents.actorType, actorUnit: caseEvents.actorUnit, toStatus: caseEvents.toStatus }
 export type PublicEventRow = Pick<EventRow, keyof typeof publicEventColumns>
 
-
 export interface Page {
   cursor: { registeredAt: number; id: string } | null
   limit: number
