@@ -1,12 +1,11 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from './client'
+import { describe, expect, it } from 'vitest'
 import { startCheckpointer } from './checkpointer'
+import { tempDatabases } from './temp-database'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const openDatabase = tempDatabases()
 
 const waitFor = async (check: () => boolean, ms = 5000) => {
   const deadline = Date.now() + ms
@@ -19,10 +18,7 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
 
 describe('startCheckpointer', () => {
   it('moves committed pages into the database file while the app writes with its own checkpoints off', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'checkpointer-'))
-    dirs.push(dir)
-    const file = path.join(dir, 'test.db')
-    const { sqlite } = openDatabase({ file, synchronous: 'FULL' })
+    const { sqlite, file } = openDatabase({ synchronous: 'FULL' })
     sqlite.pragma('wal_autocheckpoint = 0')
     sqlite.exec('create table notes (text text)')
     const marker = `marker-${Date.now()}`

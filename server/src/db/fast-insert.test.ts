@@ -1,19 +1,12 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
-import { openDatabase } from './client'
 import { preparedInsert } from './fast-insert'
 import { caseEvents, idempotencyKeys, units } from './schema'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
-const open = () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fast-insert-'))
-  dirs.push(dir)
-  return openDatabase({ file: path.join(dir, 'test.db'), synchronous: 'NORMAL' }).db
-}
+import { tempDatabases } from './temp-database'
+
+const openDatabase = tempDatabases()
+const open = () => openDatabase().db
 
 describe('preparedInsert', () => {
   it('writes what drizzle would write, and answers the row as drizzle would read it back', () => {

@@ -1,18 +1,12 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { openDatabase } from '../db/client'
+import { tempDatabases } from '../db/temp-database'
 import { createGroupCommit } from './group-commit'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const openDatabase = tempDatabases()
 
 function open() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'group-commit-'))
-  dirs.push(dir)
-  const { sqlite, db } = openDatabase({ file: path.join(dir, 'test.db'), synchronous: 'FULL' })
+  const { sqlite, db } = openDatabase({ synchronous: 'FULL' })
   sqlite.exec('create table t (k text primary key)')
   return { sqlite, db }
 }

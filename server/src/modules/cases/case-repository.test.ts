@@ -1,21 +1,15 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { and, desc } from 'drizzle-orm'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../db/client'
+import { describe, expect, it } from 'vitest'
 import { cases } from '../../db/schema'
+import { tempDatabases } from '../../db/temp-database'
 import type { StaffActor } from '../../plugins/auth'
 import { visibleTo } from './case-repository'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const openDatabase = tempDatabases()
 
 describe('staff lists', () => {
   it('walk the cases newest first through an index instead of scanning and sorting the table', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'case-plan-'))
-    dirs.push(dir)
-    const { db, sqlite } = openDatabase({ file: path.join(dir, 'test.db'), synchronous: 'NORMAL' })
+    const { db, sqlite } = openDatabase()
     const offices: StaffActor[] = [
       { type: 'staff', id: 's_district', role: 'office', unit: 'xinfang', region: 'jinshui' },
       { type: 'staff', id: 's_street', role: 'office', unit: 'xinfang', region: 'jinshui.huayuanlu' },

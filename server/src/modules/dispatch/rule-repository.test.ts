@@ -1,21 +1,14 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
-import { openDatabase } from '../../db/client'
+import { describe, expect, it } from 'vitest'
 import { ensureReferenceData } from '../../db/reference-data'
+import { tempDatabases } from '../../db/temp-database'
 import { createRuleRepository } from './rule-repository'
 
-const dirs: string[] = []
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })))
+const openDatabase = tempDatabases()
 
 describe('rule repository', () => {
   it("applies a rule the office edits from another connection to the very next submission", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rules-'))
-    dirs.push(dir)
-    const file = path.join(dir, 'test.db')
-    const { db, sqlite } = openDatabase({ file, synchronous: 'NORMAL' })
+    const { db, sqlite, file } = openDatabase()
     ensureReferenceData(db)
     const rules = createRuleRepository(db)
     const before = rules.active()
