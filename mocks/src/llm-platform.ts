@@ -63,7 +63,8 @@ export function llmRoutes(options: LlmMockOptions): FastifyPluginAsync {
       if (!Array.isArray(messages) || messages.length === 0 || !messages.every(isMessage)) {
         return reply.code(400).send(openAiError('messages must be a non-empty array of {role, content}', 'invalid_request_error'))
       }
-      const id = `chatcmpl-${createHash('sha256').update(JSON.stringify(messages)).digest('hex').slice(0, 24)}`
+      const prompt = JSON.stringify(messages)
+      const id = `chatcmpl-${createHash('sha256').update(prompt).digest('hex').slice(0, 24)}`
       const created = Math.floor(Date.now() / 1000)
       const content = mockAnswer(messages)
 
@@ -74,7 +75,7 @@ export function llmRoutes(options: LlmMockOptions): FastifyPluginAsync {
           created,
           model,
           choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-          usage: { prompt_tokens: JSON.stringify(messages).length, completion_tokens: content.length, total_tokens: JSON.stringify(messages).length + content.length },
+          usage: { prompt_tokens: prompt.length, completion_tokens: content.length, total_tokens: prompt.length + content.length },
         }
       }
       const chunk = (delta: Record<string, string>, finish: string | null) =>

@@ -25,8 +25,8 @@ export interface OpenOptions {
  * Opens the SQLite file in WAL mode and brings its schema up to date. With WAL, FULL syncs
  * every commit to disk, so an answered write survives even a power cut; NORMAL survives a
  * process crash only. Migrations run before anything else can use the file. The page cache
- * holds the indexes' upper levels and recent rows: with SQLite's default 2 MB, a point read on
- * 100,000 cases went to the operating system for about four pages.
+ * holds the indexes' upper levels and recent rows: with SQLite's default 2 MB, a case detail
+ * on 100,000 cases read about four pages from the operating system.
  */
 export function openDatabase({ file, synchronous, cacheMb = 64 }: OpenOptions) {
   fs.mkdirSync(path.dirname(file), { recursive: true })

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { eq } from 'drizzle-orm'
 import { preparedInsert } from './fast-insert'
 import { caseEvents, idempotencyKeys, units } from './schema'
-
 import { tempDatabases } from './temp-database'
 
 const openDatabase = tempDatabases()

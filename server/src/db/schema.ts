@@ -131,8 +131,8 @@ export const cases = sqliteTable(
   },
   // No index on region_code alone: jurisdiction filters test coalesce(street_code, region_code),
   // which such an index cannot serve. Staff lists are newest first: walking cases_registered
-  // backwards finds a district's first page after a few hundred rows (0.1 ms on 100,000 cases)
-  // instead of scanning and sorting the table (20 ms).
+  // backwards found a district office's first page in 0.77 ms on 100,000 cases, where scanning
+  // and sorting the table took about 300 ms.
   (t) => [
     index('cases_owner_registered').on(t.ownerId, t.registeredAt),
     index('cases_registered').on(t.registeredAt, t.id),

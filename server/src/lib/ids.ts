@@ -7,8 +7,8 @@ let poolOffset = POOL_BYTES
 
 /**
  * `n` bytes from the system's CSPRNG, drawn from a pool refilled 4 KB at a time. Each
- * randomBytes() call costs a trip into OpenSSL (and a getpid); a submission asked for random
- * bytes three or four times, a twentieth of its CPU under load. Bytes are handed out once.
+ * randomBytes() call costs a trip into OpenSSL (and a getpid); a submission's id and tracking
+ * number asked for them separately, a twentieth of its CPU under load. Bytes are handed out once.
  */
 function poolBytes(n: number): Buffer {
   if (n > POOL_BYTES) return randomBytes(n)

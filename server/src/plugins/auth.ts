@@ -52,12 +52,8 @@ export default fp(
   async (fastify) => {
     const { jwtSecret, accessTokenTtlSec } = fastify.config.auth
     const verifyToken = createVerifier({ key: jwtSecret, algorithms: ['HS256'] }) as (token: string) => Claims
-    const signers = new Map<number, (claims: Claims) => string>()
-    const signerFor = (ttlSec: number) => {
-      let sign = signers.get(ttlSec)
-      if (!sign) signers.set(ttlSec, (sign = createSigner({ key: jwtSecret, algorithm: 'HS256', expiresIn: ttlSec * 1000 }) as (claims: Claims) => string))
-      return sign
-    }
+    const signerFor = (ttlSec: number) => createSigner({ key: jwtSecret, algorithm: 'HS256', expiresIn: ttlSec * 1000 }) as (claims: Claims) => string
+    const sign = signerFor(accessTokenTtlSec)
 
     /** the caller as their token says; throws the resident-readable error when it says nothing valid */
     const actorOf = (request: FastifyRequest): Actor => {
@@ -75,7 +71,7 @@ export default fp(
 
     // set by the guards below before any handler reads it
     fastify.decorateRequest('actor', null as never)
-    fastify.decorate('signAccessToken', (actor: Actor, ttlSec = accessTokenTtlSec) => signerFor(ttlSec)(toClaims(actor)))
+    fastify.decorate('signAccessToken', (actor: Actor, ttlSec?: number) => (ttlSec === undefined ? sign : signerFor(ttlSec))(toClaims(actor)))
     fastify.decorate('requireUser', async (request: FastifyRequest) => {
       request.actor = actorOf(request)
     })

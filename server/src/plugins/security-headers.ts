@@ -3,8 +3,8 @@ import helmet, { type HelmetOptions } from 'helmet'
 
 /**
  * The headers helmet sets for `options`, worked out once. With no CSP nonce they are the same
- * for every answer, and running helmet's dozen middlewares per request cost more than the rest
- * of a health check; so helmet decides the headers and a hook copies them onto each answer.
+ * for every answer, and running helmet's dozen middlewares per request cost more than the
+ * health check's own handler; so helmet decides the headers and a hook copies them onto each answer.
  */
 export function helmetHeaders(options: Readonly<HelmetOptions>): Readonly<Record<string, string>> {
   const headers: Record<string, string> = {}

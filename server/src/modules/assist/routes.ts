@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { unitName } from '@xinfang/shared/catalog'
 import { AssistDraftSchema, AssistUnitsSchema, IntakeBodySchema, IntakeSuggestionSchema, type IntakeSuggestion } from '@xinfang/shared/contracts/assist'
 import { ErrorResponseSchema, IdParamsSchema } from '@xinfang/shared/contracts/common'
+import type { TSchema } from 'typebox'
 import type { Actor } from '../../plugins/auth'
 import type { CaseContext } from '../cases/case-context'
 import { loadVisible } from '../cases/case-facts'
@@ -47,13 +48,16 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reran
       return caseBrief(loaded, fastify.assistant.recommend(loaded.row.content).facts)
     }
 
+    // staff asking about one case they can see, at most as often as one person types
+    const aboutCase = <R extends TSchema>(summary: string, answer: R) => ({
+      schema: { ...secured, summary, params: IdParamsSchema, response: { 200: answer, ...errors } },
+      preHandler: fastify.requireStaff,
+      config: { rateLimit: fastify.rateLimits.perUser },
+    })
+
     fastify.post(
       '/cases/:id/draft-reply',
-      {
-        schema: { ...secured, summary: '答复意见书草稿（智能助手或模板）', params: IdParamsSchema, response: { 200: AssistDraftSchema, ...errors } },
-        preHandler: fastify.requireStaff,
-        config: { rateLimit: fastify.rateLimits.perUser },
-      },
+      aboutCase('答复意见书草稿（智能助手或模板）', AssistDraftSchema),
       async (request) => {
         const brief = briefOf(request.actor, request.params.id)
         return write(replyPrompt(brief), () => localReplyDraft(brief, ctx.clock.now()))
@@ -62,11 +66,7 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reran
 
     fastify.post(
       '/cases/:id/summary',
-      {
-        schema: { ...secured, summary: '案情摘要（智能助手或模板）', params: IdParamsSchema, response: { 200: AssistDraftSchema, ...errors } },
-        preHandler: fastify.requireStaff,
-        config: { rateLimit: fastify.rateLimits.perUser },
-      },
+      aboutCase('案情摘要（智能助手或模板）', AssistDraftSchema),
       async (request) => {
         const brief = briefOf(request.actor, request.params.id)
         return write(summaryPrompt(brief), () => localSummary(brief))
@@ -75,11 +75,7 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reran
 
     fastify.post(
       '/cases/:id/units',
-      {
-        schema: { ...secured, summary: '分办参考：责任单位排序（本地模型，可请大模型复核）', params: IdParamsSchema, response: { 200: AssistUnitsSchema, ...errors } },
-        preHandler: fastify.requireStaff,
-        config: { rateLimit: fastify.rateLimits.perUser },
-      },
+      aboutCase('分办参考：责任单位排序（本地模型，可请大模型复核）', AssistUnitsSchema),
       async (request) => {
         const { row } = loadVisible(ctx, request.actor, request.params.id)
         return rerank(row.content, fastify.assistant.recommend(row.content))

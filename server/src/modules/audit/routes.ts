@@ -8,7 +8,6 @@ import type { StaffActor } from '../../plugins/auth'
 
 const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 403: ErrorResponseSchema }
 
-
 /** GET /audit: who viewed whose personal data, newest first, for admins in their jurisdiction. */
 export const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(

@@ -39,6 +39,7 @@ export type SummaryRow = Pick<CaseRow, keyof typeof summaryColumns>
 
 /** What public tracking shows: the state, its deadlines, and nothing about the resident. */
 const trackingColumns = {
+  id: cases.id,
   ...headlineColumns,
   acceptDue: cases.acceptDue,
   respondDue: cases.respondDue,
@@ -52,7 +53,7 @@ const trackingColumns = {
   rereviewRequestedAt: cases.rereviewRequestedAt,
   rereviewDue: cases.rereviewDue,
 }
-export type TrackingRow = Pick<CaseRow, keyof typeof trackingColumns> & { id: string }
+export type TrackingRow = Pick<CaseRow, keyof typeof trackingColumns>
 const publicEventColumns = { at: caseEvents.at, action: caseEvents.action, actorType: caseEvents.actorType, actorUnit: caseEvents.actorUnit, toStatus: caseEvents.toStatus }
 export type PublicEventRow = Pick<EventRow, keyof typeof publicEventColumns>
 
@@ -136,14 +137,13 @@ export function createCaseRepository(db: Db) {
   // drizzle would otherwise rebuild the SQL and SQLite re-prepare it on each call.
   const statements = {
     byId: db.select().from(cases).where(eq(cases.id, byId)).prepare(),
-    byTrackingNo: db.select().from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
     tracking: db
-      .select({ id: cases.id, ...trackingColumns })
+      .select(trackingColumns)
       .from(cases)
       .where(eq(cases.trackingNo, sql.placeholder('no')))
       .prepare(),
     publicTimeline: db.select(publicEventColumns).from(caseEvents).where(eq(caseEvents.caseId, byId)).orderBy(asc(caseEvents.id)).prepare(),
-    trackingNoTaken: db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
+    idByTrackingNo: db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
     assignmentsOf: db
       .select()
       .from(caseAssignments)
@@ -169,8 +169,9 @@ export function createCaseRepository(db: Db) {
     findById(id: string): CaseRow | null {
       return statements.byId.get({ id }) ?? null
     },
-    findByTrackingNo(trackingNo: string): CaseRow | null {
-      return statements.byTrackingNo.get({ no: trackingNo }) ?? null
+    /** the id of the case with this number, if there is one */
+    idByTrackingNo(trackingNo: string): string | null {
+      return statements.idByTrackingNo.get({ no: trackingNo })?.id ?? null
     },
     /** public tracking's columns of the case with this number */
     trackingByNo(trackingNo: string): TrackingRow | null {
@@ -179,9 +180,6 @@ export function createCaseRepository(db: Db) {
     /** the timeline as the public sees it: what happened, when, and which office */
     publicTimelineOf(caseId: string): PublicEventRow[] {
       return statements.publicTimeline.all({ id: caseId })
-    },
-    trackingNoTaken(trackingNo: string): boolean {
-      return statements.trackingNoTaken.get({ no: trackingNo }) !== undefined
     },
     /** Applies a change only if the case is still in the state it was read in. */
     update(id: string, expectedStatus: string, patch: Partial<NewCase>): CaseRow | null {

@@ -36,7 +36,7 @@ function uniqueTrackingNo(ctx: CaseContext): string {
   // 10^11 numbers: a clash is rare, but a unique index would turn one into a 500
   for (;;) {
     const candidate = newTrackingNo()
-    if (!ctx.cases.trackingNoTaken(candidate)) return candidate
+    if (ctx.cases.idByTrackingNo(candidate) === null) return candidate
   }
 }
 

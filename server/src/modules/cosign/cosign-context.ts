@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import type { GroupCommit } from '../../lib/group-commit'
 import type { CaseContext } from '../cases/case-context'
 import { cosignTokens, type CosignTokens } from './cosign-token'
 import { createCosignRepository, type CosignRepository } from './cosign-repository'
@@ -10,8 +9,6 @@ export interface CosignContext {
   cases: CaseContext
   cosign: CosignRepository
   tokens: CosignTokens
-  /** signatures and withdrawals commit in groups: one fsync for a burst of them */
-  writes: GroupCommit
   rules: WarningRules
   dailyLimit: number
   publicBaseUrl: string
@@ -25,7 +22,6 @@ export function createCosignContext(fastify: FastifyInstance): CosignContext {
     cases: fastify.caseContext,
     cosign: createCosignRepository(fastify.db),
     tokens: cosignTokens(auth.jwtSecret),
-    writes: fastify.writes,
     rules: parseWarningRules(cosign),
     dailyLimit: cosign.dailyLimit,
     publicBaseUrl,

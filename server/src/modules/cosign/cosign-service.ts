@@ -119,7 +119,7 @@ export function publicView(ctx: CosignContext, token: string, viewer: Actor | nu
  * held a warning the cache already counts.
  */
 function write<T>(ctx: CosignContext, op: () => T): Promise<T> {
-  return ctx.writes.run(op).catch((error: unknown) => {
+  return ctx.cases.writes.run(op).catch((error: unknown) => {
     if (!(error instanceof AppError)) ctx.warned.clear()
     throw error
   })

@@ -21,7 +21,6 @@ export function growthCurve(times: { signedAt: Date; withdrawnAt: Date | null }[
   return kept.map((p) => ({ at: new Date(p.at).toISOString(), count: p.count }))
 }
 
-
 /** Warnings on joint complaints the actor may see, newest first, each with its growth curve. */
 export function listWarnings(ctx: CosignContext, actor: StaffActor, query: { cursor?: string; pageSize?: number }): WarningList {
   const limit = query.pageSize ?? 20

@@ -86,15 +86,14 @@ const PHONE = /^1[3-9]\d{9}$/
 export function search(ctx: CaseContext, actor: StaffActor, query: { q: string; cursor?: string; pageSize?: number }): SearchResult {
   const q = query.q.trim()
   if (isValidTrackingNo(q)) {
-    const row = ctx.cases.findByTrackingNo(normalizeTrackingNo(q)!)
-    const visible = row ? findVisible(ctx, actor, row.id) : null
+    const id = ctx.cases.idByTrackingNo(normalizeTrackingNo(q)!)
+    const visible = id ? findVisible(ctx, actor, id) : null
     return { items: visible ? [workItem(visible.row, visible.assignments, ctx.clock.now())] : [], nextCursor: null, matchedBy: 'tracking_no' }
   }
   const digits = q.replace(/[\s-]/g, '')
   if (PHONE.test(digits)) return { ...workList(ctx, actor, { phoneHash: ctx.pii.hash(digits) }, query), matchedBy: 'phone' }
   return { ...workList(ctx, actor, { keyword: q }, query), matchedBy: 'keyword' }
 }
-
 
 /**
  * Whom this office may hand the case to: units at its level (and, from the city, the case's
