@@ -9,7 +9,7 @@ import { latencyBetween, load, pick, printTable, startBenchServer, steadyLoad, t
  * `npm run bench:api`: the API on a SQLite file holding BENCH_CASES generated cases under
  * autocannon, beside a bare Fastify route on the same machine in the same run: requests per
  * second, p50 and p99 for each load, and each as a ratio of the bare route (the ceiling).
- * BENCH_LOADS=detail,submit runs only those loads (the ceiling always runs).
+ * BENCH_LOADS=detail,submit runs only those loads (the ceiling and the /healthz floor always run).
  */
 const CASES = Number(process.env.BENCH_CASES ?? 100_000)
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10)

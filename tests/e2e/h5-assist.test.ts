@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loginResident, loginStaff } from '../support/actors'
 import { DEMO_PASSWORD } from '../support/stack'
 import { openH5, type H5Session } from './h5-browser'
-import { H5_OUTPUT, startH5Stack, stepper, type H5Stack } from './h5-stack'
+import { H5_OUTPUT, stepper, useH5Stack } from './h5-stack'
 
-let h5Stack: H5Stack
-beforeAll(async () => {
-  h5Stack = await startH5Stack()
-}, 60_000)
-afterAll(() => h5Stack?.close())
+const h5Stack = useH5Stack()
 
 const HEATING = '金水区花园路街道我们小区暖气一直不热，屋里才十四度，热力公司说在调试，老人孩子都冻感冒了。'
 const HEATING_UNIT = '郑州热力集团有限公司'
@@ -17,7 +13,7 @@ const pickers = (h5: H5Session) => h5.current().locator('.picker-box').allInnerT
 
 describe('the assistant in H5, against the real API and mocks', () => {
   it('a resident types a heating complaint, takes the suggestion, and the case goes to the heating company', async () => {
-    const { stack } = h5Stack
+    const { stack } = h5Stack()
     const h5 = await openH5(stack.baseUrl, H5_OUTPUT)
     const { step } = stepper(h5, 'assist-resident')
     try {
@@ -67,7 +63,7 @@ describe('the assistant in H5, against the real API and mocks', () => {
   }, 120_000)
 
   it('the heating company gets a reply draft into the reply box and a summary of the case', async () => {
-    const { stack } = h5Stack
+    const { stack } = h5Stack()
     const resident = await loginResident(stack.api, `assist-${Date.now().toString(36).slice(-4)}`)
     const created = await stack.api.post('/api/v1/cases', { content: HEATING, category: 'heating', region: 'jinshui', street: 'jinshui.huayuanlu' }, { token: resident.token })
     expect(created.status).toBe(201)

@@ -1,19 +1,15 @@
 import { PNG } from 'pngjs'
 import jsQR from 'jsqr'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loginResident } from '../support/actors'
 import { openH5, type H5Session } from './h5-browser'
-import { H5_OUTPUT, startH5Stack, stepper, type H5Stack } from './h5-stack'
+import { H5_OUTPUT, stepper, useH5Stack } from './h5-stack'
 
 // Joint complaints (联名) in the H5 app: a neighbour opens the link a code carries, signs in the
 // city-app way (dev-login here, as there is no city-app bridge in a test browser), signs and
 // withdraws; the representative sees the code and ends the signing.
 
-let h5Stack: H5Stack
-beforeAll(async () => {
-  h5Stack = await startH5Stack()
-}, 60_000)
-afterAll(() => h5Stack?.close())
+const h5Stack = useH5Stack()
 
 interface CosignCreated {
   token: string
@@ -26,7 +22,7 @@ const unique = () => Date.now().toString(36).slice(-4)
 
 /** A city-app resident (real-name verified) registers a joint complaint through the API. */
 async function startCampaign(representative: string): Promise<CosignCreated> {
-  const { stack } = h5Stack
+  const { stack } = h5Stack()
   const rep = await loginResident(stack.api, representative, 'cityapp')
   const created = await stack.api.post(
     '/api/v1/cosign',
@@ -65,7 +61,7 @@ async function confirmModal(h5: H5Session, text: string) {
 describe('joint complaints in H5, in headless Chromium against the real API', () => {
   it('serves an H5 code that decodes to the scan link', async () => {
     const campaign = await startCampaign(`联名码${unique()}`)
-    const res = await fetch(`${h5Stack.stack.baseUrl}${campaign.qr.h5}`)
+    const res = await fetch(`${h5Stack().stack.baseUrl}${campaign.qr.h5}`)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('image/png')
     const png = PNG.sync.read(Buffer.from(await res.arrayBuffer()))
@@ -75,7 +71,7 @@ describe('joint complaints in H5, in headless Chromium against the real API', ()
 
   it('a neighbour opens the link, signs in, co-signs (1 → 2) and withdraws (2 → 1)', async () => {
     const campaign = await startCampaign(`发起人${unique()}`)
-    const h5 = await openH5(h5Stack.stack.baseUrl, H5_OUTPUT)
+    const h5 = await openH5(h5Stack().stack.baseUrl, H5_OUTPUT)
     const { step, report } = stepper(h5, 'cosign')
     try {
       await step('opened', async () => {
@@ -126,7 +122,7 @@ describe('joint complaints in H5, in headless Chromium against the real API', ()
   it('the representative sees the code instead of the button, and ends the signing', async () => {
     const representative = `代表${unique()}`
     const campaign = await startCampaign(representative)
-    const h5 = await openH5(h5Stack.stack.baseUrl, H5_OUTPUT)
+    const h5 = await openH5(h5Stack().stack.baseUrl, H5_OUTPUT)
     try {
       await h5.open()
       await h5.tapTab('我的')

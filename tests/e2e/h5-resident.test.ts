@@ -1,24 +1,20 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loginResident, loginStaff } from '../support/actors'
 import { openH5, type H5Session } from './h5-browser'
-import { H5_OUTPUT, startH5Stack, stepper, type H5Stack } from './h5-stack'
+import { H5_OUTPUT, stepper, useH5Stack } from './h5-stack'
 
 const TRACKING_NO = /\d{4}-\d{4}-\d{4}/
 
-let h5Stack: H5Stack
-beforeAll(async () => {
-  h5Stack = await startH5Stack()
-}, 60_000)
-afterAll(() => h5Stack?.close())
+const h5Stack = useH5Stack()
 
 /** The status chip at the top of a case, in the resident's words. */
 const status = (h5: H5Session) => h5.current().locator('.chip').first().innerText()
 
 describe('H5 in headless Chromium, against the real API and mocks', () => {
   it('a resident signs in, reports a problem with a photo, follows it to the reply and closes it with a rating', async () => {
-    const { stack, photo } = h5Stack
+    const { stack, photo } = h5Stack()
     const h5 = await openH5(stack.baseUrl, H5_OUTPUT)
     const { step, timings, report } = stepper(h5, 'resident')
     const name = `居民${Date.now().toString(36).slice(-4)}`
@@ -122,7 +118,7 @@ describe('H5 in headless Chromium, against the real API and mocks', () => {
   }, 180_000)
 
   it('anyone follows a case with its tracking number, without signing in', async () => {
-    const { stack } = h5Stack
+    const { stack } = h5Stack()
     const resident = await loginResident(stack.api, 'track-e2e')
     const created = await stack.api.post('/api/v1/cases', { content: '小区门口夜市占道经营，每天晚上堵到十二点，垃圾满地。', category: 'city_management', region: 'erqi' }, { token: resident.token })
     expect(created.status).toBe(201)
@@ -150,7 +146,7 @@ describe('H5 in headless Chromium, against the real API and mocks', () => {
   }, 60_000)
 
   it('fits a 320 px wide phone, and large-font mode makes the text bigger', async () => {
-    const h5 = await openH5(h5Stack.stack.baseUrl, H5_OUTPUT, { width: 320, height: 640 })
+    const h5 = await openH5(h5Stack().stack.baseUrl, H5_OUTPUT, { width: 320, height: 640 })
     const fitsIn320 = async () => {
       const widths = await h5.widths()
       expect(widths.document).toBeLessThanOrEqual(320)

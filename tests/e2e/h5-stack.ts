@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll } from 'vitest'
 import { TINY_JPEG } from '../support/actors'
 import { startStack, type Stack } from '../support/stack'
 import { CHROMIUM, type H5Session } from './h5-browser'
@@ -41,6 +42,19 @@ export async function startH5Stack(): Promise<H5Stack> {
       await stack.close()
       fs.rmSync(workDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** One H5 stack for a test file: started before its tests (a minute allowed), closed after them. */
+export function useH5Stack(): () => H5Stack {
+  let started: H5Stack | undefined
+  beforeAll(async () => {
+    started = await startH5Stack()
+  }, 60_000)
+  afterAll(() => started?.close())
+  return () => {
+    if (!started) throw new Error('the H5 stack starts in beforeAll')
+    return started
   }
 }
 

@@ -1,16 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { loginResident } from '../support/actors'
 import { DEMO_PASSWORD } from '../support/stack'
 import { openH5, type H5Session } from './h5-browser'
-import { H5_OUTPUT, startH5Stack, stepper, type H5Stack } from './h5-stack'
+import { H5_OUTPUT, stepper, useH5Stack } from './h5-stack'
 
-let h5Stack: H5Stack
-beforeAll(async () => {
-  h5Stack = await startH5Stack()
-}, 60_000)
-afterAll(() => h5Stack?.close())
+const h5Stack = useH5Stack()
 
 const REPLY = '经现场核查，小区东门外的占道摊点已全部清理，城管中队每晚巡查；夜间噪音问题已责成物业加装隔音围挡。'
 
@@ -19,7 +15,7 @@ const openAction = (h5: H5Session, label: string) => h5.current().locator('.wb-a
 
 describe('the staff workbench in H5, against the real API and mocks', () => {
   it('a district office accepts, assigns and replies to a resident case found in 待受理; the resident sees each step', async () => {
-    const { stack } = h5Stack
+    const { stack } = h5Stack()
     const name = `居民${Date.now().toString(36).slice(-4)}`
     const resident = await loginResident(stack.api, name)
     const created = await stack.api.post(

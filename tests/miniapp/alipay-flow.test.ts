@@ -62,7 +62,7 @@ describe('Alipay mini-program: scanning a receipt', () => {
     const app = await flow.launch({ scanResult: trackingNo })
 
     app.page().tap('扫一扫')
-    await app.waitFor('the progress', () => flow.app.page().route === 'pages/track/index' && flow.app.page().find('办理过程'))
+    await app.waitFor('the progress', () => app.page().route === 'pages/track/index' && app.page().find('办理过程'))
 
     expect(optionsOf(app, 'scan')).toEqual([expect.objectContaining({ type: 'qr', hideAlbum: false })])
     const digits = trackingNo.replace(/-/g, '')
@@ -78,7 +78,7 @@ describe('Alipay mini-program: scanning a receipt', () => {
     const unknown = generateTrackingNo((n) => new Uint8Array(randomBytes(n)))
     const app = await flow.launch({ scanResult: formatTrackingNo(unknown) })
     app.page().tap('扫一扫')
-    await app.waitFor('the answer', () => flow.app.page().find({ className: 'field-error' }))
+    await app.waitFor('the answer', () => app.page().find({ className: 'field-error' }))
     const answer = exchange(app, 'GET', `/api/v1/track/${unknown}`)
     expect(answer.status).toBe(404)
     expect(app.page().get({ className: 'field-error' }).text).toBe((answer.response as { message: string }).message)

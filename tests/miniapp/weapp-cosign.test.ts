@@ -47,7 +47,7 @@ describe('WeChat mini-program: joint complaints', () => {
     const user = `wx-rep-${unique()}`
     const app = await flow.launch({ user })
     app.page().tap({ className: 'tile', text: '发起联名' })
-    await app.waitFor('the form', () => flow.app.page().route === 'pages/cosign-create/index' && flow.app.page().find('遇到了什么问题？'))
+    await app.waitFor('the form', () => app.page().route === 'pages/cosign-create/index' && app.page().find('遇到了什么问题？'))
     const form = app.page()
     expect(form.text()).not.toContain('匿名反映')
     form.input({ tag: 'textarea' }, CONTENT)
@@ -60,7 +60,7 @@ describe('WeChat mini-program: joint complaints', () => {
     expect(form.text()).toContain((refused!.response as { message: string }).message)
     // once verified, the form sends again by itself, with the same key: the 403 used none
     await allowPhoneNumber(form, user)
-    await app.waitFor('the code', () => flow.app.page().find('联名已发起'))
+    await app.waitFor('the code', () => app.page().find('联名已发起'))
     const sent = exchanges('POST', '/api/v1/cosign')
     expect(sent.map((x) => x.status)).toEqual([403, 201])
     expect(sent[1]!.headers['idempotency-key']).toBe(sent[0]!.headers['idempotency-key'])
@@ -107,7 +107,7 @@ describe('WeChat mini-program: joint complaints', () => {
     expect(text).toContain('pages/cosign/index?scene=')
     const app = await flow.launch({ scanResult: text })
     app.page().tap('扫一扫')
-    await app.waitFor('the co-sign page', () => flow.app.page().route === 'pages/cosign/index' && flow.app.page().find({ className: 'cosign-count__number' }))
+    await app.waitFor('the co-sign page', () => app.page().route === 'pages/cosign/index' && app.page().find({ className: 'cosign-count__number' }))
     expect(app.page().query.t).toBe(token)
   })
 })

@@ -57,7 +57,7 @@ describe('WeChat mini-program: the submit flow over real HTTP', () => {
   it('uploads a photo picked before the first sign-in', async () => {
     const app = await flow.launch({ user: 'wx-first-timer' })
     app.page().tap('我要反映')
-    await app.waitFor('the form', () => flow.app.page().find('拍照/相册'))
+    await app.waitFor('the form', () => app.page().find('拍照/相册'))
     app.page().tap('拍照/相册')
     await app.settle()
     expect(exchange(app, 'POST', '/api/v1/files').status).toBe(201)
@@ -72,7 +72,7 @@ describe('WeChat mini-program: scanning a receipt', () => {
     const app = await flow.launch({ scanResult: trackingNo })
 
     app.page().tap('扫一扫')
-    await app.waitFor('the progress', () => flow.app.page().route === 'pages/track/index' && flow.app.page().find('办理过程'))
+    await app.waitFor('the progress', () => app.page().route === 'pages/track/index' && app.page().find('办理过程'))
 
     expect(app.callsTo('scanCode')).toHaveLength(1)
     const digits = trackingNo.replace(/-/g, '')
@@ -86,7 +86,7 @@ describe('WeChat mini-program: scanning a receipt', () => {
     const unknown = generateTrackingNo((n) => new Uint8Array(randomBytes(n)))
     const app = await flow.launch({ scanResult: formatTrackingNo(unknown) })
     app.page().tap('扫一扫')
-    await app.waitFor('the answer', () => flow.app.page().find({ className: 'field-error' }))
+    await app.waitFor('the answer', () => app.page().find({ className: 'field-error' }))
     const answer = exchange(app, 'GET', `/api/v1/track/${unknown}`)
     expect(answer.status).toBe(404)
     expect(app.page().get({ className: 'field-error' }).text).toBe((answer.response as { message: string }).message)
