@@ -6,6 +6,7 @@ import {
   chinaDateString,
   deadlineState,
   dueSoonLimit,
+  calendarCovers,
   calendarKnowsYear,
   supplementCalendar,
   dueDate,
@@ -189,5 +190,17 @@ describe('a calendar supplement for a year the library does not know yet', () =>
     expect(isWorkingDay(cn('2099-10-04T12:00:00'))).toBe(true)
     expect(addWorkingDays(cn('2099-09-30T10:00:00'), 1).getTime()).toBeGreaterThan(before.getTime())
     expect(() => supplementCalendar({ holidays: ['2099-13-45'], workdays: [] })).toThrow(RangeError)
+  })
+
+  it('calls a span provisional when any year it touches is unknown, in either order', () => {
+    supplementCalendar({ holidays: [], workdays: [] })
+    expect(calendarCovers(cn('2026-03-02T09:00:00'), cn('2026-11-30T09:00:00'))).toBe(true)
+    // 2098 is as unknown as 2099, and a span reaching into it is provisional at either end
+    expect(calendarCovers(cn('2098-12-20T09:00:00'), cn('2099-01-20T09:00:00'))).toBe(false)
+    expect(calendarCovers(cn('2099-01-20T09:00:00'), cn('2026-12-20T09:00:00'))).toBe(false)
+    supplementCalendar({ holidays: ['2098-10-01'], workdays: [] })
+    expect(calendarCovers(cn('2098-01-02T09:00:00'), cn('2098-12-20T09:00:00'))).toBe(true)
+    // the year turns in China time: 07:00 on 1 January in Zhengzhou is still 31 December in UTC
+    expect(calendarCovers(cn('2098-06-01T09:00:00'), cn('2099-01-01T07:00:00'))).toBe(false)
   })
 })

@@ -74,6 +74,21 @@ export const supplementCalendar = ({ holidays, workdays }: CalendarSupplement): 
  */
 export const calendarKnowsYear = (year: number): boolean => !isWorkingChinaDay(dayOfDateString(`${year}-10-01`))
 
+/**
+ * Whether every day a clock counted from `from` to `to` lies in a year the calendar knows. A
+ * deadline that is not covered was counted on weekends alone for the unknown part: provisional,
+ * to be counted again once the State Council's notice for that year is in.
+ */
+export const calendarCovers = (from: Date, to: Date): boolean => {
+  assertValid(from, 'from')
+  assertValid(to, 'to')
+  const [a, b] = [Number(chinaDateString(from).slice(0, 4)), Number(chinaDateString(to).slice(0, 4))]
+  for (let year = Math.min(a, b); year <= Math.max(a, b); year += 1) {
+    if (!calendarKnowsYear(year)) return false
+  }
+  return true
+}
+
 const isWorkingChinaDay = (day: number): boolean => {
   const known = workingDays.get(day) ?? supplement.get(day)
   if (known !== undefined) return known

@@ -35,6 +35,7 @@ export const TIMELINE_ACTIONS = {
   escalated: '超期督办',
   cosign_warning: '联名预警',
   cosign_closed: '发起人结束联名',
+  deadlines_recounted: '按新公布的节假日安排重算期限',
 } as const
 
 export type TimelineAction = keyof typeof TIMELINE_ACTIONS

@@ -16,6 +16,8 @@ export interface Stack {
   baseUrl: string
   dataDir: string
   api: ApiClient
+  /** Stops the API and starts it again on the same data, secrets and mocks (with `env` on top), as a restart does. */
+  restart(env?: Record<string, string>): Promise<void>
   close(): Promise<void>
 }
 
@@ -87,27 +89,34 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
 export async function startStack(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
   const mocks = await startMocks()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-test-'))
-  let app: App
+  const env = { ...stackEnv(mocks, dataDir), ...options.env }
+  const start = async (overrides: Record<string, string> = {}) => {
+    const app = await buildApp(loadConfig({ ...env, ...overrides }), { logger: false, ...(options.clock ? { clock: options.clock } : {}) })
+    const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
+    return { app, baseUrl, api: createClient(baseUrl) }
+  }
+  let running: Awaited<ReturnType<typeof start>>
   try {
-    const config = loadConfig({ ...stackEnv(mocks, dataDir), ...options.env })
-    app = await buildApp(config, { logger: false, ...(options.clock ? { clock: options.clock } : {}) })
+    running = await start()
   } catch (error) {
     // a stack that cannot start leaves nothing running behind it
     await mocks.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
     throw error
   }
-  const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
-  return {
-    app,
+  const stack: Stack = {
+    ...running,
     mocks,
-    baseUrl,
     dataDir,
-    api: createClient(baseUrl),
+    async restart(overrides) {
+      await stack.app.close()
+      Object.assign(stack, await start(overrides))
+    },
     async close() {
-      await app.close()
+      await stack.app.close()
       await mocks.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  return stack
 }

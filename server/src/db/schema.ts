@@ -127,6 +127,8 @@ export const cases = sqliteTable(
     /** The clock running now and when it runs out (null when none runs): what queues and escalation read. */
     dueClock: text('due_clock'),
     dueAt: integer('due_at', { mode: 'timestamp_ms' }),
+    /** a live deadline was counted across a year whose holidays were not known: counted again at start once they are */
+    provisionalDue: integer('provisional_due', { mode: 'boolean' }).notNull().default(false),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
   },
   // No index on region_code alone: jurisdiction filters test coalesce(street_code, region_code),
@@ -138,6 +140,7 @@ export const cases = sqliteTable(
     index('cases_registered').on(t.registeredAt, t.id),
     index('cases_status').on(t.status),
     index('cases_due').on(t.dueAt),
+    index('cases_provisional_due').on(t.id).where(sql`provisional_due = 1`),
     index('cases_contact_phone_hash').on(t.contactPhoneHash),
   ],
 )

@@ -1,9 +1,10 @@
 import fp from 'fastify-plugin'
 import { escalateOverdue } from './escalation'
+import { recountProvisionalDeadlines, type RecountSummary } from './recount-deadlines'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    jobs: { escalateOverdue(): number }
+    jobs: { escalateOverdue(): number; recountProvisionalDeadlines(): RecountSummary }
   }
 }
 
@@ -14,8 +15,13 @@ declare module 'fastify' {
 export default fp(
   async (fastify) => {
     const ctx = fastify.caseContext
-    const jobs = { escalateOverdue: () => escalateOverdue(ctx) }
+    const jobs = { escalateOverdue: () => escalateOverdue(ctx), recountProvisionalDeadlines: () => recountProvisionalDeadlines(ctx) }
     fastify.decorate('jobs', jobs)
+    // the calendar is loaded by now (holiday-calendar); dates counted before it knew a year are counted again
+    fastify.addHook('onReady', async () => {
+      const recount = jobs.recountProvisionalDeadlines()
+      if (recount.moved > 0) fastify.log.info(recount, 'deadlines counted again on the holiday calendar as it now stands')
+    })
     const every = fastify.config.jobs.escalationIntervalMs
     if (every <= 0) return
     let timer: NodeJS.Timeout | undefined
@@ -32,5 +38,5 @@ export default fp(
     })
     fastify.addHook('onClose', async () => clearInterval(timer))
   },
-  { name: 'jobs', dependencies: ['config', 'case-context'] },
+  { name: 'jobs', dependencies: ['config', 'case-context', 'holiday-calendar'] },
 )

@@ -28,7 +28,7 @@ export default fp(
     const year = Number(chinaDateString(fastify.clock.now()).slice(0, 4))
     // a reply clock runs about three months: next year matters from the autumn on
     for (const y of [year, year + 1]) {
-      if (!calendarKnowsYear(y)) fastify.log.warn({ year: y }, `没有${y}年的节假日安排：期限将只按周末计算。请把国务院办公厅的通知写入 HOLIDAY_CALENDAR_FILE`)
+      if (!calendarKnowsYear(y)) fastify.log.warn({ year: y }, `没有${y}年的节假日安排：期限将只按周末计算。公布后请用 npm run calendar:notice 把国务院办公厅的通知写入 HOLIDAY_CALENDAR_FILE 并重启`)
     }
   },
   { name: 'holiday-calendar', dependencies: ['config'] },

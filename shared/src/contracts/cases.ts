@@ -62,12 +62,18 @@ export const AssignmentSchema = Type.Object({
   objection: Nullable(Type.Object({ reason: Type.String(), at: TimestampSchema })),
 })
 
+export const DEADLINE_KEYS = ['acceptBy', 'respondBy', 'replyBy', 'reviewRequestBy', 'reviewBy'] as const
+export type DeadlineKey = (typeof DEADLINE_KEYS)[number]
+
 export const DeadlinesSchema = Type.Object({
   acceptBy: Nullable(TimestampSchema),
   respondBy: Nullable(TimestampSchema),
   replyBy: Nullable(TimestampSchema),
   reviewRequestBy: Nullable(TimestampSchema),
   reviewBy: Nullable(TimestampSchema),
+  provisional: Type.Array(Type.Enum(DEADLINE_KEYS), {
+    description: '暂定的期限：计算时跨入了尚未公布节假日安排的年份，只按周末推算；公布后重新计算',
+  }),
 })
 
 export const CaseCreatedSchema = Type.Object({

@@ -22,6 +22,7 @@ const NOTICES: Partial<Record<TimelineAction, string>> = {
   escalated: '您的诉求办理超期，已提请上级督办',
   info_requested: '办理单位请您补充材料，请打开小程序答复',
   extension_approved: '办理期限已依法延长，请查看说明',
+  deadlines_recounted: '节假日安排公布后，办理期限已重新计算，请查看',
   replied: '您的诉求已答复，请查看并评价',
   closed: '您的诉求已办结',
   review_accepted: '您的复查申请已受理',

@@ -209,6 +209,16 @@ export function createCaseRepository(db: Db) {
         .limit(limit)
         .all()
     },
+    /** Cases with a live deadline counted across an unknown year, after `afterId`, in id order. */
+    provisionalAfter(afterId: string, limit: number): CaseRow[] {
+      return db
+        .select()
+        .from(cases)
+        .where(and(sql`${cases.provisionalDue} = 1`, gt(cases.id, afterId)))  // the literal lets SQLite use the partial index
+        .orderBy(asc(cases.id))
+        .limit(limit)
+        .all()
+    },
     addEscalation(row: typeof escalations.$inferInsert): void {
       db.insert(escalations).values(row).onConflictDoNothing().run()
     },

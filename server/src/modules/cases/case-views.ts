@@ -1,7 +1,7 @@
 import { STATUS_LABELS, type CaseStatus } from '@xinfang/shared/case-status'
-import { deadlineState } from '@xinfang/shared/deadlines'
+import { calendarCovers, deadlineState } from '@xinfang/shared/deadlines'
 import { placeName } from '@xinfang/shared/places'
-import type { Assignment, CaseDetail, CaseSummary, Deadlines, TimelineEntry, TrackResult } from '@xinfang/shared/contracts/cases'
+import { DEADLINE_KEYS, type Assignment, type CaseDetail, type CaseSummary, type Deadlines, type TimelineEntry, type TrackResult } from '@xinfang/shared/contracts/cases'
 import { maskName, maskPhone } from '@xinfang/shared/masking'
 import { orgName } from '@xinfang/shared/org'
 import { ASSIGNMENT_ROLES, REPLY_OUTCOMES, SATISFACTION, TIMELINE_ACTIONS, type AssignmentRole, type ReplyOutcome, type Satisfaction, type TimelineAction } from '@xinfang/shared/timeline'
@@ -25,16 +25,32 @@ export const assignmentView = (a: AssignmentRow, names: ReadonlyMap<string, stri
   objection: a.objectionReason && a.objectedAt && !a.objectionDecidedAt ? { reason: a.objectionReason, at: a.objectedAt.toISOString() } : null,
 })
 
-type DeadlineFields = 'status' | 'acceptDue' | 'respondDue' | 'replyDue' | 'satisfaction' | 'reviewRequestDue' | 'reviewRequestedAt' | 'reviewDecidedAt' | 'reviewDue' | 'rereviewRequestDue' | 'rereviewRequestedAt' | 'rereviewDue'
+type DeadlineFields = 'status' | 'registeredAt' | 'acceptDue' | 'respondDue' | 'replyDue' | 'satisfaction' | 'reviewRequestDue' | 'reviewRequestedAt' | 'reviewDecidedAt' | 'reviewDue' | 'rereviewRequestDue' | 'rereviewRequestedAt' | 'rereviewDue'
 
-export const deadlinesView = (row: Pick<CaseRow, DeadlineFields>): Deadlines => ({
-  acceptBy: row.status === 'registered' ? iso(row.acceptDue) : null,
-  respondBy: row.status === 'registered' ? iso(row.respondDue) : null,
-  replyBy: row.status === 'registered' || row.status === 'accepted' ? iso(row.replyDue) : null,
-  reviewRequestBy:
-    row.satisfaction !== 'unsatisfied' ? null : !row.reviewDecidedAt ? (row.reviewRequestedAt ? null : iso(row.reviewRequestDue)) : row.rereviewRequestedAt ? null : iso(row.rereviewRequestDue),
-  reviewBy: row.status === 'review_requested' || row.status === 'reviewing' ? iso(row.reviewDue) : row.status === 'rereview_requested' || row.status === 'rereviewing' ? iso(row.rereviewDue) : null,
-})
+export const deadlinesView = (row: Pick<CaseRow, DeadlineFields>): Deadlines => {
+  const shown = {
+    acceptBy: row.status === 'registered' ? row.acceptDue : null,
+    respondBy: row.status === 'registered' ? row.respondDue : null,
+    replyBy: row.status === 'registered' || row.status === 'accepted' ? row.replyDue : null,
+    reviewRequestBy:
+      row.satisfaction !== 'unsatisfied' ? null : !row.reviewDecidedAt ? (row.reviewRequestedAt ? null : row.reviewRequestDue) : row.rereviewRequestedAt ? null : row.rereviewRequestDue,
+    reviewBy: row.status === 'review_requested' || row.status === 'reviewing' ? row.reviewDue : row.status === 'rereview_requested' || row.status === 'rereviewing' ? row.rereviewDue : null,
+  }
+  // Every clock starts at or after registration, so a date whose span from registration touches
+  // no unknown year was counted on a known calendar; the others are shown as provisional.
+  const provisional = DEADLINE_KEYS.filter((key) => {
+    const due = shown[key]
+    return due !== null && !calendarCovers(row.registeredAt, due)
+  })
+  return {
+    acceptBy: iso(shown.acceptBy),
+    respondBy: iso(shown.respondBy),
+    replyBy: iso(shown.replyBy),
+    reviewRequestBy: iso(shown.reviewRequestBy),
+    reviewBy: iso(shown.reviewBy),
+    provisional,
+  }
+}
 
 /** The fields a list item and public tracking share. */
 const headline = (row: HeadlineRow) => ({

@@ -1,4 +1,5 @@
 import type { ClockName } from '@xinfang/shared/deadlines'
+import { hasProvisionalDue, type CalendarFields } from './case-calendar'
 import type { CaseRow, NewCase } from './case-repository'
 
 type ClockFields = Pick<CaseRow, 'status' | 'zone' | 'respondDue' | 'acceptDue' | 'replyDue' | 'reviewDue' | 'rereviewDue'>
@@ -25,5 +26,23 @@ export function runningClock(c: ClockFields): { dueClock: ClockName | null; dueA
   }
 }
 
+/** The running clock and whether any live date on the case is provisional, for a case as it now stands. */
+export const clockState = (c: ClockFields & CalendarFields) => ({ ...runningClock(c), provisionalDue: hasProvisionalDue(c) })
+
+/** What a case just registered has not reached yet: no later clock has started. */
+export const UNSTARTED = {
+  acceptedAt: null,
+  repliedAt: null,
+  reviewRequestedAt: null,
+  reviewDecidedAt: null,
+  rereviewRequestedAt: null,
+  extensionStatus: null,
+  extensionDays: null,
+  reviewRequestDue: null,
+  reviewDue: null,
+  rereviewRequestDue: null,
+  rereviewDue: null,
+} as const
+
 /** A patch with the running clock brought in step with it: every write that changes state goes through this. */
-export const withClock = (row: CaseRow, patch: Partial<NewCase>): Partial<NewCase> => ({ ...patch, ...runningClock({ ...row, ...patch } as ClockFields) })
+export const withClock = (row: CaseRow, patch: Partial<NewCase>): Partial<NewCase> => ({ ...patch, ...clockState({ ...row, ...patch } as CaseRow) })

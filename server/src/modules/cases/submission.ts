@@ -10,7 +10,7 @@ import { decideDispatch } from '../dispatch/dispatcher'
 import { routeSubmission } from './content-routing'
 import type { CaseContext } from './case-context'
 import { assignmentView, deadlinesView } from './case-views'
-import { runningClock } from './running-clock'
+import { clockState, UNSTARTED } from './running-clock'
 
 const TITLE_LENGTH = 24
 const MAX_VOICE_NOTES = 1
@@ -84,7 +84,7 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
       replyDue: zone ? dueDate('zoneComplex', now) : null,
       updatedAt: now,
     }
-    const row = ctx.cases.insert({ ...fields, ...runningClock({ ...fields, reviewDue: null, rereviewDue: null }) })
+    const row = ctx.cases.insert({ ...fields, ...clockState({ ...UNSTARTED, ...fields }) })
     ctx.files.attach(attachmentIds, row.id)
 
     const decision = decideDispatch(ctx.rules.active(), { zone, category, region })
