@@ -1,26 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { dueDate, supplementCalendar } from '@xinfang/shared/deadlines'
 import { hasProvisionalDue, recountDues, type CalendarFields } from './case-calendar'
+import { UNSTARTED } from './running-clock'
 
 const cn = (local: string) => new Date(`${local}+08:00`)
-const base: CalendarFields = {
-  status: 'registered',
-  zone: null,
-  registeredAt: cn('2098-12-22T10:00:00'),
-  acceptedAt: null,
-  repliedAt: null,
-  reviewRequestedAt: null,
-  reviewDecidedAt: null,
-  rereviewRequestedAt: null,
-  extensionStatus: null,
-  extensionDays: null,
-  acceptDue: null,
-  replyDue: null,
-  reviewRequestDue: null,
-  reviewDue: null,
-  rereviewRequestDue: null,
-  rereviewDue: null,
-}
+const base: CalendarFields = { ...UNSTARTED, status: 'registered', zone: null, registeredAt: cn('2098-12-22T10:00:00'), acceptDue: null, replyDue: null }
 // 2098 known, 2099 not: a clock from late December into January is provisional
 const known2098 = { holidays: ['2098-10-01'], workdays: [] }
 const notice2099 = { holidays: ['2098-10-01', '2099-01-01', '2099-01-02', '2099-10-01'], workdays: [] }
