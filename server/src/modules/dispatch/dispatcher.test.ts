@@ -6,105 +6,83 @@ import { defaultDispatchRules } from './default-rules'
 import { decideDispatch, type DispatchInput, type DispatchRule } from './dispatcher'
 
 const rules = defaultDispatchRules()
-const held = (input: DispatchInput) => decideDispatch(rules, input).assignments.map((a) => [a.unit, a.region, a.role])
+/** The decision in brief: the rule, the level, and who holds the case in which role. */
+const routed = (input: DispatchInput, withRules: readonly DispatchRule[] = rules) => {
+  const decision = decideDispatch(withRules, input)
+  return { rule: decision.rule?.id ?? null, level: decision.level, held: decision.assignments.map((a) => [a.unit, a.region, a.role]) }
+}
 
 describe('decideDispatch: a local matter in a known district', () => {
   it("gives it to the unit's counterpart there, with the district office overseeing", () => {
-    const decision = decideDispatch(rules, { zone: null, category: 'city_management', region: 'jinshui' })
-    expect(decision.level).toBe('counterpart')
-    expect(decision.assignments).toEqual([
-      { unit: 'urban', region: 'jinshui', role: 'lead', ruleId: 'category:city_management' },
-      { unit: 'petition', region: 'jinshui', role: 'oversight', ruleId: 'category:city_management' },
-    ])
-    expect(held({ zone: null, category: 'pollution', region: 'xinzheng' })).toEqual([
-      ['ecoenv', 'xinzheng', 'lead'],
-      ['petition', 'xinzheng', 'oversight'],
-    ])
+    expect(routed({ zone: null, category: 'city_management', region: 'jinshui' })).toEqual({
+      rule: 'category:city_management',
+      level: 'counterpart',
+      held: [['urban', 'jinshui', 'lead'], ['petition', 'jinshui', 'oversight']],
+    })
+    expect(routed({ zone: null, category: 'pollution', region: 'xinzheng' }).held).toEqual([['ecoenv', 'xinzheng', 'lead'], ['petition', 'xinzheng', 'oversight']])
   })
 
   it('has the district office lead, with the city unit as co-owner, where the unit has no counterpart', () => {
-    const decision = decideDispatch(rules, { zone: null, category: 'transport', region: 'jinshui' })
-    expect(decision.level).toBe('district_office')
-    expect(decision.assignments).toEqual([
-      { unit: 'petition', region: 'jinshui', role: 'lead', ruleId: 'category:transport' },
-      { unit: 'transport', region: 'city', role: 'co_owner', ruleId: 'category:transport' },
-    ])
+    expect(routed({ zone: null, category: 'transport', region: 'jinshui' })).toEqual({
+      rule: 'category:transport',
+      level: 'district_office',
+      held: [['petition', 'jinshui', 'lead'], ['transport', 'city', 'co_owner']],
+    })
     // a county keeps a transport bureau of its own
-    expect(held({ zone: null, category: 'transport', region: 'zhongmou' })).toEqual([
-      ['transport', 'zhongmou', 'lead'],
-      ['petition', 'zhongmou', 'oversight'],
-    ])
+    expect(routed({ zone: null, category: 'transport', region: 'zhongmou' }).held).toEqual([['transport', 'zhongmou', 'lead'], ['petition', 'zhongmou', 'oversight']])
   })
 
   it('keeps one assignment when a rule gives a local matter to the petition office itself', () => {
     const toOffice: DispatchRule = { id: 'mediation-office', priority: 0, zone: null, category: 'public_order', regionCode: 'erqi', unitCode: 'petition', description: '二七区治安纠纷先由信访局调处' }
-    expect(decideDispatch([...rules, toOffice], { zone: null, category: 'public_order', region: 'erqi' }).assignments).toEqual([
-      { unit: 'petition', region: 'erqi', role: 'lead', ruleId: 'mediation-office' },
-    ])
+    expect(routed({ zone: null, category: 'public_order', region: 'erqi' }, [...rules, toOffice]).held).toEqual([['petition', 'erqi', 'lead']])
+  })
+
+  it('marks every assignment with the rule that made it', () => {
+    expect(decideDispatch(rules, { zone: null, category: 'transport', region: 'jinshui' }).assignments.map((a) => a.ruleId)).toEqual(['category:transport', 'category:transport'])
   })
 })
 
 describe('decideDispatch: a livelihood-zone case keeps its two assignments (一案双交)', () => {
-  it("leads with the counterpart where there is one, the district office jointly accountable", () => {
-    expect(held({ zone: 'housing', category: 'housing_delivery', region: 'jinshui' })).toEqual([
-      ['housing', 'jinshui', 'lead'],
-      ['petition', 'jinshui', 'territorial'],
-    ])
+  it('leads with the counterpart where there is one, the district office jointly accountable', () => {
+    expect(routed({ zone: 'housing', category: 'housing_delivery', region: 'jinshui' }).held).toEqual([['housing', 'jinshui', 'lead'], ['petition', 'jinshui', 'territorial']])
   })
 
   it('lets a category beat its zone: fraud in the 政法服务 zone goes to the police branch', () => {
-    const decision = decideDispatch(rules, { zone: 'legal', category: 'fraud', region: 'erqi' })
-    expect(decision.rule?.id).toBe('category:fraud')
-    expect(held({ zone: 'legal', category: 'fraud', region: 'erqi' })).toEqual([
-      ['police', 'erqi', 'lead'],
-      ['petition', 'erqi', 'territorial'],
-    ])
+    expect(routed({ zone: 'legal', category: 'fraud', region: 'erqi' })).toEqual({
+      rule: 'category:fraud',
+      level: 'counterpart',
+      held: [['police', 'erqi', 'lead'], ['petition', 'erqi', 'territorial']],
+    })
   })
 
-  it('leads with the city unit where it has no counterpart, or the matter is the city level\'s', () => {
-    const heating = decideDispatch(rules, { zone: 'heating', category: null, region: 'jinshui' })
-    expect(heating.rule?.id).toBe('zone:heating')
-    expect(heating.level).toBe('city')
-    expect(heating.assignments).toEqual([
-      { unit: 'heating', region: 'city', role: 'lead', ruleId: 'zone:heating' },
-      { unit: 'petition', region: 'jinshui', role: 'territorial', ruleId: 'zone:heating' },
-    ])
-    expect(held({ zone: 'legal', category: 'court_enforcement', region: 'guancheng' })).toEqual([
-      ['court', 'city', 'lead'],
-      ['petition', 'guancheng', 'territorial'],
-    ])
+  it("leads with the city unit where it has no counterpart, or the matter is the city level's", () => {
+    expect(routed({ zone: 'heating', category: null, region: 'jinshui' })).toEqual({
+      rule: 'zone:heating',
+      level: 'city',
+      held: [['heating', 'city', 'lead'], ['petition', 'jinshui', 'territorial']],
+    })
+    expect(routed({ zone: 'legal', category: 'court_enforcement', region: 'guancheng' }).held).toEqual([['court', 'city', 'lead'], ['petition', 'guancheng', 'territorial']])
   })
 })
 
 describe('decideDispatch: the city unit', () => {
   it('handles a city-level matter, the district office overseeing', () => {
-    const decision = decideDispatch(rules, { zone: null, category: 'social_insurance', region: 'jinshui' })
-    expect(decision.level).toBe('city')
-    expect(held({ zone: null, category: 'social_insurance', region: 'jinshui' })).toEqual([
-      ['hrss', 'city', 'lead'],
-      ['petition', 'jinshui', 'oversight'],
-    ])
+    expect(routed({ zone: null, category: 'social_insurance', region: 'jinshui' })).toEqual({
+      rule: 'category:social_insurance',
+      level: 'city',
+      held: [['hrss', 'city', 'lead'], ['petition', 'jinshui', 'oversight']],
+    })
   })
 
   it('handles any matter when no district is known, beside the city office', () => {
-    expect(held({ zone: null, category: 'education', region: null })).toEqual([
-      ['education', 'city', 'lead'],
-      ['petition', 'city', 'oversight'],
-    ])
-    expect(held({ zone: null, category: 'transport', region: null })).toEqual([
-      ['transport', 'city', 'lead'],
-      ['petition', 'city', 'oversight'],
-    ])
+    expect(routed({ zone: null, category: 'education', region: null }).held).toEqual([['education', 'city', 'lead'], ['petition', 'city', 'oversight']])
+    expect(routed({ zone: null, category: 'transport', region: null }).held).toEqual([['transport', 'city', 'lead'], ['petition', 'city', 'oversight']])
   })
 
   it('keeps a single assignment when the city petition office itself leads', () => {
-    const decision = decideDispatch(rules, { zone: null, category: 'handling_appeal', region: null })
-    expect(decision.assignments).toEqual([{ unit: 'petition', region: 'city', role: 'lead', ruleId: 'category:handling_appeal' }])
+    expect(routed({ zone: null, category: 'handling_appeal', region: null }).held).toEqual([['petition', 'city', 'lead']])
     // an appeal about how a district handled a case goes above it
-    expect(held({ zone: null, category: 'handling_appeal', region: 'erqi' })).toEqual([
-      ['petition', 'city', 'lead'],
-      ['petition', 'erqi', 'oversight'],
-    ])
+    expect(routed({ zone: null, category: 'handling_appeal', region: 'erqi' }).held).toEqual([['petition', 'city', 'lead'], ['petition', 'erqi', 'oversight']])
   })
 
   it('sends what no rule fits to city triage', () => {
@@ -132,12 +110,12 @@ describe('decideDispatch with the default rules, everywhere', () => {
 describe('decideDispatch rule precedence', () => {
   const regional: DispatchRule = { id: 'gongyi-heating', priority: 0, zone: 'heating', category: null, regionCode: 'gongyi', unitCode: 'urban', description: '巩义市集中供热由城管监管' }
   it('prefers a rule that also names the region, and sends it to that unit\'s counterpart', () => {
-    expect(decideDispatch([...rules, regional], { zone: 'heating', category: null, region: 'gongyi' }).rule?.id).toBe('gongyi-heating')
-    expect(decideDispatch([...rules, regional], { zone: 'heating', category: null, region: 'gongyi' }).assignments.map((a) => [a.unit, a.region, a.role])).toEqual([
-      ['urban', 'gongyi', 'lead'],
-      ['petition', 'gongyi', 'territorial'],
-    ])
-    expect(decideDispatch([...rules, regional], { zone: 'heating', category: null, region: 'jinshui' }).rule?.id).toBe('zone:heating')
+    expect(routed({ zone: 'heating', category: null, region: 'gongyi' }, [...rules, regional])).toEqual({
+      rule: 'gongyi-heating',
+      level: 'counterpart',
+      held: [['urban', 'gongyi', 'lead'], ['petition', 'gongyi', 'territorial']],
+    })
+    expect(routed({ zone: 'heating', category: null, region: 'jinshui' }, [...rules, regional]).rule).toBe('zone:heating')
   })
   it('ignores a rule with neither zone nor category: a region alone says nothing about the unit', () => {
     const regionOnly = { ...regional, id: 'region-only', zone: null }
