@@ -36,6 +36,11 @@ describe('catalog contract', () => {
     expect(new Set(REGIONS.map((r) => r.name)).size).toBe(16)
   })
 
+  it('tells the 区 of the city from the counties and county-level cities, each with the short name its branches carry', () => {
+    expect(REGIONS.filter((r) => r.kind === 'county').map((r) => r.code)).toEqual(['zhongmou', 'gongyi', 'xingyang', 'xinmi', 'xinzheng', 'dengfeng'])
+    expect(REGIONS.every((r) => r.short.length > 0 && r.name.startsWith(r.short))).toBe(true)
+  })
+
   it('holds the four zones with their lead units', () => {
     expect(ZONES.map((z) => [z.code, z.name, z.lead])).toEqual([
       ['housing', '楼盘交付', 'housing'],

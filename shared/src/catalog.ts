@@ -29,23 +29,26 @@ export const UNITS = [
   { code: 'agri', name: '郑州市农业农村局', matters: '农村土地承包、村集体事务、农业补贴' },
 ] as const
 
+// `kind`: a 区 of the city (the four development zones are run like one) or a county or county-level
+// city, which keeps bureaus of its own where a 区 may have only a branch of the city's; `short`: the
+// name such a branch carries (郑州市公安局金水分局, 郑州市生态环境局中牟分局).
 export const REGIONS = [
-  { code: 'zhongyuan', name: '中原区' },
-  { code: 'erqi', name: '二七区' },
-  { code: 'guancheng', name: '管城回族区' },
-  { code: 'jinshui', name: '金水区' },
-  { code: 'shangjie', name: '上街区' },
-  { code: 'huiji', name: '惠济区' },
-  { code: 'zhengdong', name: '郑东新区' },
-  { code: 'gaoxin', name: '高新区' },
-  { code: 'jingkai', name: '经开区' },
-  { code: 'hangkonggang', name: '航空港区' },
-  { code: 'zhongmou', name: '中牟县' },
-  { code: 'gongyi', name: '巩义市' },
-  { code: 'xingyang', name: '荥阳市' },
-  { code: 'xinmi', name: '新密市' },
-  { code: 'xinzheng', name: '新郑市' },
-  { code: 'dengfeng', name: '登封市' },
+  { code: 'zhongyuan', name: '中原区', short: '中原', kind: 'district' },
+  { code: 'erqi', name: '二七区', short: '二七', kind: 'district' },
+  { code: 'guancheng', name: '管城回族区', short: '管城', kind: 'district' },
+  { code: 'jinshui', name: '金水区', short: '金水', kind: 'district' },
+  { code: 'shangjie', name: '上街区', short: '上街', kind: 'district' },
+  { code: 'huiji', name: '惠济区', short: '惠济', kind: 'district' },
+  { code: 'zhengdong', name: '郑东新区', short: '郑东新区', kind: 'district' },
+  { code: 'gaoxin', name: '高新区', short: '高新', kind: 'district' },
+  { code: 'jingkai', name: '经开区', short: '经开', kind: 'district' },
+  { code: 'hangkonggang', name: '航空港区', short: '航空港', kind: 'district' },
+  { code: 'zhongmou', name: '中牟县', short: '中牟', kind: 'county' },
+  { code: 'gongyi', name: '巩义市', short: '巩义', kind: 'county' },
+  { code: 'xingyang', name: '荥阳市', short: '荥阳', kind: 'county' },
+  { code: 'xinmi', name: '新密市', short: '新密', kind: 'county' },
+  { code: 'xinzheng', name: '新郑市', short: '新郑', kind: 'county' },
+  { code: 'dengfeng', name: '登封市', short: '登封', kind: 'county' },
 ] as const
 
 // `alsoUnits`: the legal zone is led by justice, but police and court take
@@ -88,6 +91,8 @@ const zonesByCode = byCode<Zone>(ZONES)
 export const unitName = (code: UnitCode): string => unitsByCode.get(code)?.name ?? code
 export const regionName = (code: RegionCode): string => regionsByCode.get(code)?.name ?? code
 export const zoneName = (code: ZoneCode): string => zonesByCode.get(code)?.name ?? code
+/** The district or county behind a code, for what else the catalog says of it (its kind, its short name). */
+export const regionOf = (code: string): Region | null => regionsByCode.get(code) ?? null
 
 export const zoneLeadUnit = (zone: ZoneCode): UnitCode => zonesByCode.get(zone)?.lead ?? 'petition'
 

@@ -60,14 +60,20 @@ export type Satisfaction = keyof typeof SATISFACTION
 
 /**
  * How a case's assignment is held: the lead unit handles it; in a livelihood zone the region's
- * office is equally accountable (一案双交); elsewhere it oversees; triage is the city office
- * sorting a case no rule fits; verify is a grid member checking the facts on the ground.
+ * office is equally accountable (一案双交); elsewhere it oversees; a co-owner is the city unit
+ * beside a district office that leads a local matter the unit has no district counterpart for;
+ * triage is the city office sorting a case no rule fits; verify is a grid member checking the
+ * facts on the ground.
  */
 export const ASSIGNMENT_ROLES = {
   lead: '承办单位',
+  co_owner: '共同承办单位',
   territorial: '属地责任单位',
   oversight: '属地督办',
   triage: '人工分办',
   verify: '网格核实',
 } as const
 export type AssignmentRole = keyof typeof ASSIGNMENT_ROLES
+
+/** The roles that answer for the case itself: they accept, reply, object, ask for time. */
+export const HANDLING_ROLES: ReadonlySet<string> = new Set<AssignmentRole>(['lead', 'co_owner', 'territorial'])

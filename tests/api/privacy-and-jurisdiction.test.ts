@@ -47,6 +47,8 @@ describe('staff lists agree with the access policy', () => {
     ...['city.office', 'jinshui.office', 'jinshui.huayuanlu.office', 'erqi.office', 'xinzheng.office', 'city.supervisor', 'city.admin', 'erqi.jiefanglu.office'],
     ...['heating.handler', 'housing.handler', 'police.handler', 'education.handler', 'hrss.handler', 'petition.handler', 'urban.handler'],
     ...['jinshui.huayuanlu.grid', 'erqi.jiefanglu.grid'],
+    // district counterparts: each holds its own district's local matters, nothing without a place
+    ...['jinshui.urban.handler', 'erqi.urban.handler', 'jinshui.housing.handler', 'erqi.housing.handler', 'zhongyuan.hrss.handler', 'xinzheng.police.handler', 'jinshui.education.handler'],
   ]
 
   it('lists exactly the cases each staff member may open', async () => {
@@ -83,6 +85,14 @@ describe('staff lists agree with the access policy', () => {
     expect(seenBy['erqi.jiefanglu.office']).toEqual([])
     expect(seenBy['housing.handler']).toEqual(['2'])
     expect(seenBy['urban.handler']).toEqual(['1', '8'])
+    expect(seenBy['jinshui.urban.handler']).toEqual(['1', '8'])
+    expect(seenBy['erqi.urban.handler']).toEqual([])
+    // the property case was moved from 金水区住建局 to 城管: the ended assignment gives no access
+    expect(seenBy['jinshui.housing.handler']).toEqual([])
+    expect(seenBy['erqi.housing.handler']).toEqual(['2'])
+    expect(seenBy['zhongyuan.hrss.handler']).toEqual(['3'])
+    expect(seenBy['xinzheng.police.handler']).toEqual(['4'])
+    expect(seenBy['jinshui.education.handler']).toEqual([])
     expect(seenBy['city.supervisor']).toEqual(ids.map((_, i) => String(i)))
     expect(seenBy['jinshui.office']).toEqual(['0', '1', '7', '8', '9'])
   })

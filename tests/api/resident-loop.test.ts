@@ -94,10 +94,10 @@ describe('the resident case loop: submit -> auto-dispatch -> accept -> reply -> 
     const bob = await loginResident(api, 'bob', 'wechat')
     const created = await api.post('/api/v1/cases', { content: '小区门口夜市占道经营，每天晚上堵到十二点，垃圾满地。', category: 'city_management', region: 'erqi' }, { token: bob.token })
     expect(created.body.assignments.map((a: any) => [a.unit, a.region, a.role])).toEqual([
-      ['urban', 'city', 'lead'],
+      ['urban', 'erqi', 'lead'],
       ['petition', 'erqi', 'oversight'],
     ])
-    const urban = await loginStaff(api, 'urban.handler')
+    const urban = await loginStaff(api, 'erqi.urban.handler')
     await api.post(`/api/v1/cases/${created.body.id}/actions/accept`, {}, { token: urban.token })
     await api.post(`/api/v1/cases/${created.body.id}/actions/reply`, { text: '已联合街道规范夜市经营时间和区域，每晚十点前收摊并清扫。', outcome: 'supported' }, { token: urban.token })
 

@@ -14,7 +14,7 @@ beforeAll(async () => {
   stack = await startStack()
   // the city app gives a real-name identity: name, phone and ID number, stored encrypted
   resident = await loginResident(stack.api, 'queues', 'cityapp')
-  for (const name of ['jinshui.office', 'erqi.office', 'urban.handler', 'housing.handler', 'city.admin', 'city.supervisor', 'jinshui.huayuanlu.grid']) {
+  for (const name of ['jinshui.office', 'erqi.office', 'urban.handler', 'jinshui.urban.handler', 'erqi.urban.handler', 'housing.handler', 'city.admin', 'city.supervisor', 'jinshui.huayuanlu.grid']) {
     tokens[name] = (await loginStaff(stack.api, name)).token
   }
   const submit = async (body: Record<string, unknown>) =>
@@ -42,12 +42,20 @@ describe('queues and the today panel', () => {
     expect(after.counts).toMatchObject({ to_accept: 1, to_handle: 1 })
     const item = (await get('jinshui.office', '/api/v1/workbench/queue?bucket=to_handle')).body.items[0]
     expect(item).toMatchObject({ id: jinshuiCase.id, status: 'accepted', deadlineState: 'ok' })
-    expect(item.holders).toContain('郑州市城市管理局')
+    expect(item.holders).toContain('金水区城市管理局')
   })
 
   it('gives a unit its own cases across districts, and nothing of another unit', async () => {
     expect(ids((await get('urban.handler', '/api/v1/workbench/queue?bucket=to_accept')).body)).toEqual(expect.arrayContaining([erqiCase.id, anonymousCase.id]))
     expect((await get('housing.handler', '/api/v1/workbench/summary')).body.counts).toMatchObject({ to_accept: 0, to_handle: 0 })
+  })
+
+  it("gives a unit's district counterpart its own district's cases, and the anonymous one without the sender", async () => {
+    expect(ids((await get('jinshui.urban.handler', '/api/v1/workbench/queue?bucket=to_accept')).body)).toEqual([anonymousCase.id])
+    expect(ids((await get('jinshui.urban.handler', '/api/v1/workbench/queue?bucket=to_handle')).body)).toEqual([jinshuiCase.id])
+    expect(ids((await get('erqi.urban.handler', '/api/v1/workbench/queue?bucket=to_accept')).body)).toEqual([erqiCase.id])
+    expect((await get('erqi.urban.handler', '/api/v1/workbench/summary')).body.counts).toMatchObject({ to_accept: 1, to_handle: 0 })
+    expect((await get('jinshui.urban.handler', `/api/v1/cases/${anonymousCase.id}`)).body).toMatchObject({ resident: null, contactPhone: null })
   })
 
   it('refuses residents and bad buckets with readable errors', async () => {

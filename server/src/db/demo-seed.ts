@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { REGIONS, UNITS } from '@xinfang/shared/catalog'
 import type { Role } from '@xinfang/shared/case-status'
+import { counterpartAt } from '@xinfang/shared/counterparts'
 import { CITY, PLACES } from '@xinfang/shared/places'
 import { newId } from '../lib/ids'
 import { hashPassword } from '../lib/passwords'
@@ -37,6 +38,10 @@ export function demoAccounts(): DemoAccount[] {
       { username: `${street}.grid`, role: 'grid' as const, unit: 'petition', region: demoGridOf(street) },
     ]),
     ...UNITS.map((u) => ({ username: `${u.code}.handler`, role: 'handler' as const, unit: u.code, region: CITY })),
+    // each unit's counterpart in each district and county that has one (jinshui.urban.handler: 金水区城市管理局)
+    ...REGIONS.flatMap((r) =>
+      UNITS.filter((u) => u.code !== 'petition' && counterpartAt(u.code, r.code)).map((u) => ({ username: `${r.code}.${u.code}.handler`, role: 'handler' as const, unit: u.code, region: r.code })),
+    ),
   ]
 }
 

@@ -152,7 +152,7 @@ export const caseAssignments = sqliteTable(
     caseId: text('case_id').notNull().references(() => cases.id),
     unitCode: text('unit_code').notNull().references(() => units.code),
     regionCode: text('region_code').notNull(),
-    role: text('role', { enum: ['lead', 'territorial', 'oversight', 'triage', 'verify'] }).notNull(),
+    role: text('role', { enum: ['lead', 'co_owner', 'territorial', 'oversight', 'triage', 'verify'] }).notNull(),
     ruleId: text('rule_id'),
     /** a grid member asked to check the facts; null for a unit or office */
     staffId: text('staff_id').references(() => staff.id),

@@ -1,6 +1,6 @@
 import type { ActionBody, StaffActionName } from '@xinfang/shared/contracts/cases'
 import { addWorkingDays, dueDate } from '@xinfang/shared/deadlines'
-import { REPLY_OUTCOMES, type TimelineAction } from '@xinfang/shared/timeline'
+import { HANDLING_ROLES, REPLY_OUTCOMES, type TimelineAction } from '@xinfang/shared/timeline'
 import { AppError } from '../../lib/app-error'
 import type { StaffActor } from '../../plugins/auth'
 import { decidableObjections, objectableHolding, type CaseFacts, type Holding } from '../policy/action-policy'
@@ -85,7 +85,7 @@ export const STEPS: { [A in StaffActionName]: Step<A> } = {
     const remaining = input.assignments.filter((a) => !decided.includes(a))
     const target = body.reassignTo ? resolveTarget(ctx, actor, input.row, body.reassignTo) : null
     if (target) assignTo(ctx, actor, input.row, remaining, target, { replace: false, now })
-    else if (!remaining.some((a) => a.role === 'lead' || a.role === 'territorial')) {
+    else if (!remaining.some((a) => HANDLING_ROLES.has(a.role))) {
       // nobody left holding it: the deciding office takes it back to sort out
       ctx.cases.insertAssignments([{ caseId: input.row.id, unitCode: 'petition', regionCode: actor.region, staffId: null, role: 'triage', ruleId: null, assignedBy: actor.id, dispatchRegion: actor.region, assignedAt: now }])
     }

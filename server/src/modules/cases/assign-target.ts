@@ -1,7 +1,7 @@
 import type { AssignTarget } from '@xinfang/shared/contracts/cases'
+import { presentAt } from '@xinfang/shared/counterparts'
 import { orgName } from '@xinfang/shared/org'
-import { CITY, isKnownPlace, isWithin, placeLevel, placeName } from '@xinfang/shared/places'
-import { isRegionCode } from '@xinfang/shared/catalog'
+import { isKnownPlace, isWithin, placeLevel, placeName } from '@xinfang/shared/places'
 import { AppError } from '../../lib/app-error'
 import type { StaffActor } from '../../plugins/auth'
 import type { CaseContext } from './case-context'
@@ -20,16 +20,16 @@ const related = (a: string | null, b: string) => a === null || isWithin(a, b) ||
 
 /**
  * Checks that an office may hand the case to this target and names it. A unit at the actor's
- * level or below; a petition office below the actor's level, where the case is; a grid member
- * in the actor's jurisdiction, where the case is.
+ * level or below (at a district, only its counterpart there: shared/src/counterparts.ts); a
+ * petition office below the actor's level, where the case is; a grid member in the actor's
+ * jurisdiction, where the case is.
  */
 export function resolveTarget(ctx: CaseContext, actor: StaffActor, row: CaseRow, target: AssignTarget): ResolvedTarget {
   const place = placeOfCase(row)
   const invalid = () => new AppError('ASSIGNEE_INVALID')
   switch (target.kind) {
     case 'unit': {
-      const levelOk = target.region === CITY || isRegionCode(target.region)
-      if (target.unit === 'petition' || !levelOk || !isWithin(target.region, actor.region) || !related(place, target.region)) throw invalid()
+      if (target.unit === 'petition' || !presentAt(target.unit, target.region) || !isWithin(target.region, actor.region) || !related(place, target.region)) throw invalid()
       return { unitCode: target.unit, regionCode: target.region, staffId: null, role: 'lead', name: orgName(target.unit, target.region) }
     }
     case 'office': {
@@ -46,13 +46,13 @@ export function resolveTarget(ctx: CaseContext, actor: StaffActor, row: CaseRow,
   }
 }
 
-/** Hands the case on; `replace` ends the current lead assignments (改派), and a real assignment ends triage. */
+/** Hands the case on; `replace` ends whoever leads it now, a co-owner too (改派), and a real assignment ends triage. */
 export function assignTo(ctx: CaseContext, actor: StaffActor, row: CaseRow, current: AssignmentRow[], target: ResolvedTarget, options: { replace: boolean; now: Date }) {
   const same = current.find((a) => a.unitCode === target.unitCode && a.regionCode === target.regionCode && a.staffId === target.staffId)
   if (same) throw new AppError('ASSIGNEE_INVALID', `已经交办给${target.name}了`)
   if (target.role === 'lead') {
     for (const a of current) {
-      if (a.role === 'triage' || (options.replace && a.role === 'lead')) ctx.cases.updateAssignment(a.id, { endedAt: options.now, endReason: options.replace ? 'reassigned' : 'triaged' })
+      if (a.role === 'triage' || (options.replace && (a.role === 'lead' || a.role === 'co_owner'))) ctx.cases.updateAssignment(a.id, { endedAt: options.now, endReason: options.replace ? 'reassigned' : 'triaged' })
     }
   }
   ctx.cases.insertAssignments([

@@ -6,7 +6,7 @@ import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { AppError } from '../../lib/app-error'
 import { newTimeOrderedId, newTrackingNo } from '../../lib/ids'
 import type { ResidentActor } from '../../plugins/auth'
-import { decideDispatch } from '../dispatch/dispatcher'
+import { decideDispatch, DISPATCH_LEVEL_NOTES } from '../dispatch/dispatcher'
 import { routeSubmission } from './content-routing'
 import type { CaseContext } from './case-context'
 import { assignmentView, deadlinesView } from './case-views'
@@ -107,10 +107,11 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
             : assisted
               ? '转市信访局人工分办'
               : '没有匹配的派发规则，转市信访局人工分办',
+          decision.level && DISPATCH_LEVEL_NOTES[decision.level],
         ]
           .filter(Boolean)
           .join('，'),
-        data: { ruleId: decision.rule?.id ?? null, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })), assistant: assisted?.data ?? null },
+        data: { ruleId: decision.rule?.id ?? null, level: decision.level, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })), assistant: assisted?.data ?? null },
       },
     ])
     return { id: row.id, trackingNo: formatTrackingNo(row.trackingNo), status: 'registered', assignments: views, deadlines: deadlinesView(row) }

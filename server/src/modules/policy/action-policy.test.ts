@@ -85,6 +85,39 @@ describe('who may handle a case', () => {
   })
 })
 
+describe('cases dispatched to the district', () => {
+  const urbanJinshui = staff('handler', 'urban', 'jinshui')
+  const counterpartCase = facts({
+    status: 'registered',
+    assignments: [holding({ unitCode: 'urban', regionCode: 'jinshui' }), holding({ unitCode: 'petition', regionCode: 'jinshui', role: 'oversight' })],
+  })
+
+  it("lets the district counterpart accept, the city unit supervising it too, and not another district's", () => {
+    expect(verdict(urbanJinshui, 'accept', counterpartCase)).toBe('ok')
+    expect(verdict(staff('handler', 'urban', 'city'), 'accept', counterpartCase)).toBe('ok')
+    expect(verdict(staff('handler', 'urban', 'erqi'), 'accept', counterpartCase)).toBe('NOT_HOLDER')
+    expect(verdict(staff('handler', 'housing', 'jinshui'), 'accept', counterpartCase)).toBe('NOT_HOLDER')
+  })
+
+  it("sends the counterpart's extension to the district office above it", () => {
+    const asked = facts({ ...counterpartCase, status: 'accepted', pendingExtension: { staffId: urbanJinshui.id, unit: 'urban', region: 'jinshui' }, extensionUsed: true })
+    expect(verdict(jinshuiOffice, 'decide_extension', asked)).toBe('ok')
+    expect(verdict(staff('office', 'petition', 'erqi'), 'decide_extension', asked)).toBe('NOT_HOLDER')
+  })
+
+  it('lets the city unit co-owning a district office\'s case act on it as a holder: accept, object, reply', () => {
+    const transport = staff('handler', 'transport', 'city')
+    const coOwned = facts({
+      status: 'registered',
+      assignments: [holding({ unitCode: 'petition', regionCode: 'jinshui' }), holding({ unitCode: 'transport', regionCode: 'city', role: 'co_owner' })],
+    })
+    expect(permittedActions(transport, coOwned, NOW)).toEqual(expect.arrayContaining(['accept', 'object']))
+    expect(verdict(transport, 'reply', { ...coOwned, status: 'accepted' })).toBe('ok')
+    expect(verdict(jinshuiOffice, 'accept', coOwned)).toBe('ok')
+    expect(verdict(staff('handler', 'transport', 'zhongmou'), 'accept', coOwned)).toBe('NOT_HOLDER')
+  })
+})
+
 describe('objections (异议)', () => {
   it('are open to the holding unit for 5 working days of the assignment, counted over the National Day holiday', () => {
     // assigned Tue 29 Sep; 1–7 Oct are holidays, so the window runs well past 4 Oct

@@ -4,6 +4,7 @@ import { ActionBodySchemas } from '@xinfang/shared/contracts/cases'
 import { addWorkingDays, CLOCKS } from '@xinfang/shared/deadlines'
 import type { ErrorCode } from '@xinfang/shared/errors'
 import { CITY, isWithin } from '@xinfang/shared/places'
+import { HANDLING_ROLES } from '@xinfang/shared/timeline'
 import type { StaffActor } from '../../plugins/auth'
 import { inJurisdiction, unitHolds, type CaseScope, type HeldBy } from './case-policy'
 
@@ -34,9 +35,8 @@ export type Verdict = { ok: true } | { ok: false; code: ErrorCode }
 
 const OK: Verdict = { ok: true }
 const no = (code: ErrorCode): Verdict => ({ ok: false, code })
-const HANDLING_ROLES = new Set(['lead', 'territorial'])
 
-/** The actor's own organisation holds the case as lead or territorial unit (not oversight). */
+/** The actor's own organisation holds the case as lead, co-owner or territorial unit (not oversight). */
 function holdsAsHandler(actor: StaffActor, facts: CaseFacts): boolean {
   return facts.assignments.some((a) => HANDLING_ROLES.has(a.role) && unitHolds(actor, a, facts.place))
 }

@@ -37,6 +37,14 @@ describe('canSeeCase', () => {
     expect(canSeeCase(staff('handler', 'heating', 'erqi'), heatingInJinshui)).toBe(false)
   })
 
+  it("lets a district counterpart's case be seen by that counterpart and its city unit, not by another district's", () => {
+    const urbanInJinshui: CaseScope = { ...heatingInJinshui, assignments: [{ unitCode: 'urban', regionCode: 'jinshui', staffId: null }, { unitCode: 'petition', regionCode: 'jinshui', staffId: null }] }
+    expect(canSeeCase(staff('handler', 'urban', 'jinshui'), urbanInJinshui)).toBe(true)
+    expect(canSeeCase(staff('handler', 'urban', 'city'), urbanInJinshui)).toBe(true)
+    expect(canSeeCase(staff('handler', 'urban', 'erqi'), urbanInJinshui)).toBe(false)
+    expect(canSeeCase(staff('handler', 'housing', 'jinshui'), urbanInJinshui)).toBe(false)
+  })
+
   it('does not give a handler jurisdiction over everything in their region', () => {
     const unassigned = { ...heatingInJinshui, assignments: [{ unitCode: 'petition', regionCode: 'city', staffId: null }] }
     expect(canSeeCase(staff('handler', 'housing', 'jinshui'), unassigned)).toBe(false)

@@ -1,6 +1,7 @@
 import { UNITS, isUnitCode, unitName } from '@xinfang/shared/catalog'
 import type { CaseStatus } from '@xinfang/shared/case-status'
 import { chinaDateString, dueSoonLimit } from '@xinfang/shared/deadlines'
+import { presentAt } from '@xinfang/shared/counterparts'
 import { orgName } from '@xinfang/shared/org'
 import { ancestorsOf, CITY, districtOf, fullPlaceName, isWithin, placeLevel, placeName, streetsOf } from '@xinfang/shared/places'
 import { isValidTrackingNo, normalizeTrackingNo } from '@xinfang/shared/tracking-number'
@@ -96,16 +97,16 @@ export function search(ctx: CaseContext, actor: StaffActor, query: { q: string; 
 }
 
 /**
- * Whom this office may hand the case to: units at its level (and, from the city, the case's
- * district branches), the petition offices below it on the way to the case's place, and the
- * grid members there.
+ * Whom this office may hand the case to: units at its level (and, from the city, their
+ * counterparts in the case's district), the petition offices below it on the way to the case's
+ * place, and the grid members there.
  */
 export function assignees(ctx: CaseContext, actor: StaffActor, caseId: string): Assignees {
   const row = loadVisibleCase(ctx, actor, caseId)
   const place = placeOfCase(row)
   const district = place ? districtOf(place) : null
   const levels = [actor.region, ...(actor.region === CITY && district ? [district] : [])].filter((r) => r === CITY || placeLevel(r) === 'district')
-  const units = levels.flatMap((region) => UNITS.filter((u) => u.code !== 'petition').map((u) => ({ unit: u.code, region, name: orgName(u.code, region) })))
+  const units = levels.flatMap((region) => UNITS.filter((u) => u.code !== 'petition' && presentAt(u.code, region)).map((u) => ({ unit: u.code, region, name: orgName(u.code, region) })))
   const below = (code: string) => code !== actor.region && isWithin(code, actor.region)
   const path = place ? [...ancestorsOf(place), place] : []
   // a case placed only at a district may go to any of its streets
