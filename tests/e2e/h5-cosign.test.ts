@@ -140,6 +140,37 @@ describe('joint complaints in H5, in headless Chromium against the real API', ()
     }
   }, 120_000)
 
+  it('inside the city app, its bridge signs the neighbour in on opening, and the first tap signs', async () => {
+    const campaign = await startCampaign(`城市App${unique()}`)
+    const h5 = await openH5(h5Stack().stack.baseUrl, H5_OUTPUT)
+    const signs: number[] = []
+    const logins: number[] = []
+    h5.page.on('response', (response) => {
+      if (response.request().method() === 'POST' && response.url().endsWith('/sign')) signs.push(response.status())
+      if (response.url().endsWith('/api/v1/auth/cityapp')) logins.push(response.status())
+    })
+    try {
+      // what the city app's container injects before the page runs (city-app-bridge.ts); the
+      // mocks accept a dev: ticket as a real-name verified citizen
+      const neighbour = `市民${unique()}`
+      await h5.page.addInitScript((ticket) => Object.assign(window, { CityAppBridge: { getTicket: async () => ticket } }), `dev:${neighbour}`)
+      await h5.open(hashRouteOf(campaign.h5Url))
+      const signButton = h5.current().locator('taro-button-core', { hasText: /^联名$/ })
+      await signButton.waitFor()
+      expect(await h5.text()).not.toContain('请登录')
+      // signed in on opening, before any tap, so the page already knows this resident
+      expect(logins).toEqual([200])
+      expect(signs).toEqual([])
+      await signButton.click()
+      await h5.see('您已联名')
+      expect(await countOn(h5)).toBe('2')
+      expect(signs).toEqual([201])
+      expect(h5.problems()).toEqual([])
+    } finally {
+      await h5.close()
+    }
+  }, 90_000)
+
   it('the representative sees the code instead of the button, downloads it as a PNG, and ends the signing', async () => {
     const representative = `代表${unique()}`
     const campaign = await startCampaign(representative)
