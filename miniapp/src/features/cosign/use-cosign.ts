@@ -16,15 +16,16 @@ export function useCosign(token: string) {
   const [view, setView] = useState<CosignPublic | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  /** the API refused this resident's signature for want of a verified identity */
-  const [refusedIdentity, setRefusedIdentity] = useState(false)
   const user = useSessionStore((s) => s.user)
   const signedIn = useSessionStore((s) => s.token !== null)
+  /** the session's user as it was when the API refused a signature for want of a verified identity */
+  const [refusedFor, setRefusedFor] = useState<typeof user>(null)
   /**
    * Known before the tap where the session says so: the phone-number button is then the one
-   * tap that verifies and signs, instead of a 联名 tap the API could only refuse.
+   * tap that verifies and signs, instead of a 联名 tap the API could only refuse. A refusal
+   * holds until the session's user changes (a phone verified).
    */
-  const needsPhone = refusedIdentity || (user?.kind === 'resident' && !user.phoneVerified)
+  const needsPhone = (refusedFor !== null && refusedFor === user) || (user?.kind === 'resident' && !user.phoneVerified)
 
   /**
    * Signed in quietly first where the platform can (mini-programs, the city app), so the page
@@ -47,7 +48,7 @@ export function useCosign(token: string) {
       await run()
     } catch (e) {
       if (e instanceof ApiError && e.code === 'IDENTITY_NOT_VERIFIED') {
-        setRefusedIdentity(true)
+        setRefusedFor(useSessionStore.getState().user)
         return
       }
       toast(messageOf(e))
@@ -61,7 +62,6 @@ export function useCosign(token: string) {
     write(async () => {
       if (!(await ensureSignedIn())) return
       const { count } = await signCosign(token)
-      setRefusedIdentity(false)
       setView((v) => v && { ...v, count, mine: { signed: true, representative: false } })
       void Taro.showToast({ title: '联名成功', icon: 'success' })
     })
