@@ -153,7 +153,7 @@ describe('joint complaints in H5, in headless Chromium against the real API', ()
       // what the city app's container injects before the page runs (city-app-bridge.ts); the
       // mocks accept a dev: ticket as a real-name verified citizen
       const neighbour = `市民${unique()}`
-      await h5.page.addInitScript((ticket) => Object.assign(window, { CityAppBridge: { getTicket: async () => ticket } }), `dev:${neighbour}`)
+      await h5.page.addInitScript((ticket) => Object.assign(globalThis, { CityAppBridge: { getTicket: async () => ticket } }), `dev:${neighbour}`)
       await h5.open(hashRouteOf(campaign.h5Url))
       const signButton = h5.current().locator('taro-button-core', { hasText: /^联名$/ })
       await signButton.waitFor()
