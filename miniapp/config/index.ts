@@ -48,7 +48,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       API_BASE: JSON.stringify(apiBase),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
-    copy: { patterns: [], options: {} },
+    // the H5 page's favicon, home-screen icons and manifest (scripts/make-app-icons.mjs draws them)
+    copy: { patterns: platform === 'h5' ? [{ from: 'src/h5-public/', to: `dist/${platform}/` }] : [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

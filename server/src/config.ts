@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
+import { parseHttpsOrigins } from './lib/https-origins'
 
 /**
  * The process environment, read once at boot and validated here; the rest of the app reads
@@ -82,6 +83,8 @@ const EnvSchema = Type.Object({
   /** JSON `{ "holidays": ["YYYY-MM-DD"…], "workdays": [...] }` from the State Council's notice, for years the calendar library does not know yet */
   HOLIDAY_CALENDAR_FILE: Type.Optional(Type.String({ minLength: 1 })),
   H5_DIR: Type.Optional(Type.String({ minLength: 1, description: 'the built H5 app (miniapp/dist/h5), served at /' })),
+  /** https origins (comma-separated) the city app's SDK loads scripts from and calls, allowed by the H5 app's CSP */
+  CITYAPP_SDK_ORIGINS: Type.String({ default: '' }),
 })
 
 export type AppConfig = ReturnType<typeof toConfig>
@@ -148,6 +151,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
     demo: { seed: env.SEED_DEMO === '1', password: env.DEMO_PASSWORD },
     h5Dir: env.H5_DIR === undefined ? null : path.resolve(env.H5_DIR),
     holidayCalendarFile: env.HOLIDAY_CALENDAR_FILE === undefined ? null : path.resolve(env.HOLIDAY_CALENDAR_FILE),
+    cityAppSdkOrigins: parseHttpsOrigins(env.CITYAPP_SDK_ORIGINS).origins,
   }
 }
 
@@ -171,6 +175,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.H5_DIR !== undefined && !isDirectory(parsed.H5_DIR)) {
     problems.push(`H5_DIR: ${path.resolve(parsed.H5_DIR)} is not a folder (build it with npm run build:h5)`)
   }
+  // a mistyped SDK origin would otherwise leave the city app's bridge blocked by the CSP, or widen it
+  problems.push(...parseHttpsOrigins(parsed.CITYAPP_SDK_ORIGINS).problems.map((p) => `CITYAPP_SDK_ORIGINS: ${p}`))
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
   return toConfig(parsed)
 }

@@ -66,8 +66,8 @@ export async function openH5(baseUrl: string, outputDir: string, viewport = { wi
     if (/Content Security Policy/.test(message.text())) seen.push(`CSP: ${message.text()}`)
   })
   page.on('response', (response) => {
-    // the build ships no favicon; the browser asking for one is not the app failing
-    if (response.status() >= 400 && !response.url().endsWith('/favicon.ico')) seen.push(`HTTP ${response.status()} ${response.url()}`)
+    // the favicon and manifest included: the build ships them, so a miss is a broken build
+    if (response.status() >= 400) seen.push(`HTTP ${response.status()} ${response.url()}`)
   })
 
   const current = () => page.locator('.taro_router > .taro_page.taro_page_show:not(.taro_page_shade)').last()

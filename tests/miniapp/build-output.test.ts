@@ -1,11 +1,14 @@
 // Checks the compiled mini-programs (miniapp/dist/weapp and miniapp/dist/alipay) the way WeChat
-// and Alipay DevTools would reject them: every page in app.json has its template, script and
-// style; our own code makes no unguarded use of browser-only globals; packages fit the limits.
+// and Alipay DevTools would reject them: every page of the route table (src/app.config.ts) is
+// built with a well-formed script, template, style and config; the automator specs open only
+// built pages; our own code makes no unguarded use of browser-only globals; packages fit the limits.
 // The staff workbench is a subpackage residents never download: its pages and code stay out of
 // the main package. Run `npm run build:miniapp` first (npm test does).
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import vm from 'node:vm'
 import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
 
@@ -42,6 +45,97 @@ const sizeOf = (files: string[]) => files.reduce((sum, f) => sum + fs.statSync(f
 const subPackagesOf = (app: AppJson) => app.subPackages ?? app.subpackages ?? []
 
 const readApp = (dist: string) => JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson
+
+const pagesOf = (app: Pick<AppJson, 'pages'> & { subPackages?: AppJson['subPackages'] }) => [
+  ...app.pages,
+  ...(app.subPackages ?? []).flatMap((sp) => sp.pages.map((p) => `${sp.root.replace(/\/$/, '')}/${p}`)),
+]
+
+/** The route table as the app declares it: src/app.config.ts itself, run with Taro's global stubbed. */
+async function routeTable(): Promise<{ pages: string[]; subPackages: { root: string; pages: string[] }[] }> {
+  Object.assign(globalThis, { defineAppConfig: <T>(config: T) => config })
+  const config = (await import(pathToFileURL(path.join(MINIAPP, 'src/app.config.ts')).href)) as { default: { pages: string[]; subPackages?: { root: string; pages: string[] }[] } }
+  return { pages: config.default.pages, subPackages: config.default.subPackages ?? [] }
+}
+const ROUTE_TABLE = await routeTable()
+const DECLARED_PAGES = pagesOf(ROUTE_TABLE)
+
+const AUTOMATOR_SPECS = path.resolve(import.meta.dirname, 'automator')
+
+/** Page paths a spec names (`'/pages/x/index'`, `'pages/x/index'`, `'/workbench/pages/x/index'`), each once. */
+const pagesNamedIn = (source: string) => [
+  ...new Set([...source.matchAll(/['"`]\/?((?:workbench\/)?pages\/[\w-]+\/index)(?:\?[^'"`]*)?['"`]/g)].map((m) => m[1]!)),
+]
+
+const automatorPages = () =>
+  fs
+    .readdirSync(AUTOMATOR_SPECS)
+    .filter((f) => f.endsWith('.ts'))
+    .flatMap((f) => pagesNamedIn(fs.readFileSync(path.join(AUTOMATOR_SPECS, f), 'utf8')).map((page) => ({ spec: f, page })))
+
+// ---- well-formed files -----------------------------------------------------------------------
+
+/** Why a compiled script would not load: a syntax error, compiled (never run) by V8 as the platforms' engines would. */
+function scriptProblem(file: string): string | null {
+  try {
+    new vm.Script(fs.readFileSync(file, 'utf8'), { filename: file })
+    return null
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+}
+
+/**
+ * Why a WXML/AXML template would not compile: tags that do not close in order, or an
+ * import/include whose file is not there. Attribute values ({{…}} included) are skipped whole.
+ */
+function templateProblem(file: string): string | null {
+  const text = fs.readFileSync(file, 'utf8').replace(/<!--[\s\S]*?-->/g, '')
+  const open: string[] = []
+  for (const [tag, closing, name, attributes, selfClosing] of text.matchAll(/<(\/?)([\w-]+)((?:\s+[\w:.@-]+(?:=(?:"[^"]*"|'[^']*'))?)*)\s*(\/?)>/g)) {
+    if (closing) {
+      if (open.pop() !== name) return `</${name}> closes nothing open: ${tag}`
+    } else if (!selfClosing) open.push(name!)
+    const src = /\ssrc="([^"]+)"/.exec(attributes ?? '')?.[1]
+    if ((name === 'import' || name === 'include') && src && !fs.existsSync(path.resolve(path.dirname(file), src))) return `${tag}: ${src} is missing`
+  }
+  return open.length ? `unclosed <${open.join('>, <')}>` : null
+}
+
+/** Why a WXSS/ACSS file would not load: braces that do not balance, or an @import of a missing file. */
+function styleProblem(file: string): string | null {
+  const text = fs.readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/"[^"]*"|'[^']*'/g, (quoted) => quoted.replace(/[{}]/g, ''))
+  let depth = 0
+  for (const c of text) {
+    if (c === '{') depth++
+    if (c === '}' && --depth < 0) return 'a } closes nothing'
+  }
+  if (depth !== 0) return `${depth} unclosed {`
+  for (const [, target] of fs.readFileSync(file, 'utf8').matchAll(/@import\s+["']([^"']+)["']/g)) {
+    if (!fs.existsSync(path.resolve(path.dirname(file), target!))) return `@import "${target}" is missing`
+  }
+  return null
+}
+
+/** Why a page's JSON config would not load: not a JSON object, or a custom component that is not built. */
+function configProblem(file: string): string | null {
+  let config: unknown
+  try {
+    config = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (error) {
+    return `not JSON: ${error instanceof Error ? error.message : String(error)}`
+  }
+  if (!config || typeof config !== 'object' || Array.isArray(config)) return 'not a JSON object'
+  const components = (config as { usingComponents?: Record<string, string> }).usingComponents ?? {}
+  const missing = Object.entries(components).filter(([, target]) => !fs.existsSync(`${path.resolve(path.dirname(file), target)}.js`))
+  return missing.length ? `usingComponents not built: ${missing.map(([name, target]) => `${name} -> ${target}`).join(', ')}` : null
+}
+
+/** The page's source imports a stylesheet of its own (`./index.scss`), so the build must give it a style file. */
+const hasOwnStylesheet = (page: string) => {
+  const source = path.join(MINIAPP, 'src', `${page}.tsx`)
+  return fs.existsSync(source) && /import\s+['"]\.\/index\.scss['"]/.test(fs.readFileSync(source, 'utf8'))
+}
 
 /** The paths src/routes.ts navigates to, without the leading slash. */
 const routesOf = () =>
@@ -113,35 +207,63 @@ const isOwnChunk = (rel: string) => rel.endsWith('.js') && !['taro.js', 'vendors
 
 // ---- the tests -------------------------------------------------------------------------------
 
-describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
-  it('has every page and subpackage page with its template, script, config and styles', () => {
-    const dist = distOf(name)
-    const app = readApp(dist)
-    const subPages = subPackagesOf(app).flatMap((sp) => sp.pages.map((p) => `${sp.root}/${p}`))
-    const pages = [...app.pages, ...subPages]
-    expect(pages.length).toBeGreaterThan(0)
-    const absent = (files: string[]) => files.filter((f) => !fs.existsSync(path.join(dist, f)))
-    expect(absent(pages.flatMap((page) => [template, '.js', '.json'].map((ext) => `${page}${ext}`))), `missing in dist/${name}`).toEqual([])
-    // Styles shared by several main-package pages go to the common chunk, which the app style
-    // imports for every page; a main page with no styles of its own then has no style file.
-    // A subpackage page always needs its own: it is what imports the subpackage's shared styles.
-    expect(fs.readFileSync(path.join(dist, `app${style}`), 'utf8')).toContain(`@import "./common${style}"`)
-    expect(absent(subPages.map((page) => `${page}${style}`)), `subpackage styles missing in dist/${name}`).toEqual([])
+describe('the route table (src/app.config.ts)', () => {
+  it('names every page src/routes.ts navigates to, and no other', () => {
+    expect(DECLARED_PAGES.length).toBeGreaterThanOrEqual(15)
+    expect([...routesOf()].sort()).toEqual([...DECLARED_PAGES].sort())
   })
 
-  it('has the routes of src/routes.ts and the tab bar icons', () => {
+  it('holds every page the automator specs open', () => {
+    const named = automatorPages()
+    expect(named.length, `no page paths found in ${AUTOMATOR_SPECS}`).toBeGreaterThan(0)
+    expect(named.filter(({ page }) => !DECLARED_PAGES.includes(page))).toEqual([])
+  })
+})
+
+describe.each(TARGETS)('miniapp/dist/$name', ({ name, template, style }) => {
+  it('builds the pages and subpackage roots of the route table, as app.json declares them', () => {
+    const app = readApp(distOf(name))
+    // the first page is the one the platform opens: the order is part of the table
+    expect(app.pages).toEqual(ROUTE_TABLE.pages)
+    expect(subPackagesOf(app).map((sp) => ({ root: sp.root.replace(/\/$/, ''), pages: sp.pages }))).toEqual(ROUTE_TABLE.subPackages)
+  })
+
+  it('has, for every page of the route table, a well-formed script, template, style and config', () => {
     const dist = distOf(name)
-    const app = readApp(dist)
-    const routes = routesOf()
-    const pages = [...app.pages, ...subPackagesOf(app).flatMap((sp) => sp.pages.map((p) => `${sp.root}/${p}`))]
-    expect(routes.length).toBeGreaterThan(0)
-    expect(routes.filter((r) => !pages.includes(r!))).toEqual([])
+    const problems = DECLARED_PAGES.flatMap((page) => {
+      const file = (ext: string) => path.join(dist, `${page}${ext}`)
+      const check = (ext: string, problemOf: (f: string) => string | null) => {
+        if (!fs.existsSync(file(ext))) return [`${page}${ext}: missing`]
+        const problem = problemOf(file(ext))
+        return problem ? [`${page}${ext}: ${problem}`] : []
+      }
+      // Styles shared by several main-package pages go to the common chunk, which the app style
+      // imports for every page; a main page with no styles of its own then has no style file.
+      // A subpackage page always needs its own: it is what imports the subpackage's shared styles.
+      const inSubpackage = ROUTE_TABLE.subPackages.some((sp) => page.startsWith(`${sp.root}/`))
+      const styleFile = inSubpackage || hasOwnStylesheet(page) || fs.existsSync(file(style)) ? check(style, styleProblem) : []
+      return [...check('.js', scriptProblem), ...check(template, templateProblem), ...check('.json', configProblem), ...styleFile]
+    })
+    expect(fs.readFileSync(path.join(dist, `app${style}`), 'utf8')).toContain(`@import "./common${style}"`)
+    expect(styleProblem(path.join(dist, `app${style}`)), `app${style}`).toBeNull()
+    expect(problems).toEqual([])
+  })
+
+  it('builds every page the automator specs open', () => {
+    const dist = distOf(name)
+    const built = pagesOf({ pages: readApp(dist).pages, subPackages: subPackagesOf(readApp(dist)) })
+    const unbuilt = automatorPages().filter(({ page }) => !built.includes(page) || !fs.existsSync(path.join(dist, `${page}.js`)))
+    expect(unbuilt.map(({ spec, page }) => `${spec}: ${page}`)).toEqual([])
+  })
+
+  it('has the tab bar icons', () => {
+    const app = readApp(distOf(name))
     const icons = [
       ...(app.tabBar?.list ?? []).flatMap((t) => [t.iconPath, t.selectedIconPath]),
       ...(app.tabBar?.items ?? []).flatMap((t) => [t.icon, t.activeIcon]),
     ].filter((i): i is string => Boolean(i))
     expect(icons.length).toBeGreaterThanOrEqual(6)
-    for (const icon of icons) expect(fs.statSync(path.join(dist, icon)).size, icon).toBeGreaterThan(100)
+    for (const icon of icons) expect(fs.statSync(path.join(distOf(name), icon)).size, icon).toBeGreaterThan(100)
   })
 
   // a scanned code opens its page directly: one in a subpackage would download that first
@@ -237,5 +359,40 @@ describe('the scan for browser-only globals', () => {
         function f(sessionStorage) { return sessionStorage.getItem('k') }
       `),
     ).toEqual([])
+  })
+})
+
+describe('the well-formedness checks', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'well-formed-'))
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name)
+    fs.writeFileSync(file, text)
+    return file
+  }
+  write('base.wxml', '<template name="t"><view>{{a > b ? 1 : 2}}</view></template>')
+
+  it('pass what Taro writes', () => {
+    expect(templateProblem(write('ok.wxml', '<import src="./base.wxml"/>\n<template is="taro_tmpl" data="{{root:root}}" />'))).toBeNull()
+    expect(styleProblem(write('ok.wxss', '@import "./base.wxml";\n.a{color:red}.b::after{content:"{"}'))).toBeNull()
+    expect(scriptProblem(write('ok.js', 'require("./x"); Page({ onLoad() {} })'))).toBeNull()
+    expect(configProblem(write('ok.json', '{"usingComponents":{}}'))).toBeNull()
+  })
+
+  it('catch broken files', () => {
+    expect(templateProblem(write('a.wxml', '<view><text></view>'))).toMatch(/closes nothing/)
+    expect(templateProblem(write('b.wxml', '<view>'))).toBe('unclosed <view>')
+    expect(templateProblem(write('c.wxml', '<import src="./gone.wxml"/>'))).toMatch(/gone\.wxml is missing/)
+    expect(styleProblem(write('a.wxss', '.a{color:red'))).toBe('1 unclosed {')
+    expect(styleProblem(write('b.wxss', '@import "./gone.wxss";'))).toMatch(/gone\.wxss/)
+    expect(scriptProblem(write('a.js', 'Page({'))).toBeTruthy()
+    expect(configProblem(write('a.json', '{"a":'))).toMatch(/^not JSON/)
+    expect(configProblem(write('b.json', '{"usingComponents":{"comp":"./comp"}}'))).toMatch(/comp -> \.\/comp/)
+  })
+
+  it('find the pages a spec names, so one that is not built fails', () => {
+    const spec = `await mp.reLaunch('/pages/index/index'); await pageAt('pages/nope/index'); mp.navigateTo(\`/workbench/pages/case/index?id=1\`)`
+    expect(pagesNamedIn(spec)).toEqual(['pages/index/index', 'pages/nope/index', 'workbench/pages/case/index'])
+    expect(pagesNamedIn(spec).filter((page) => !DECLARED_PAGES.includes(page))).toEqual(['pages/nope/index'])
   })
 })

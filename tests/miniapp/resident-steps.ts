@@ -1,6 +1,10 @@
+import { PNG } from 'pngjs'
+import jsQR from 'jsqr'
 import { expect } from 'vitest'
 import type { MiniApp } from './harness/launch'
+import type { MiniPage } from './harness/mini-page'
 import type { HttpExchange } from './harness/network'
+import type { TempFile } from './harness/temp-files'
 
 /** What the resident types: long enough for the form's minimum, in the words residents use. */
 export const COMPLAINT = '小区暖气一直不热，室温只有十二度，老人孩子都冻感冒了，热力公司电话一直占线。'
@@ -62,4 +66,39 @@ export function createdCase(app: MiniApp) {
 /** The resident's own token, as the app received it from its platform sign-in. */
 export function residentToken(app: MiniApp, path: string): string {
   return (exchange(app, 'POST', path).response as { token: string }).token
+}
+
+/** What a QR picture in the album reads. */
+export function qrTextOf(file: TempFile): string {
+  const png = PNG.sync.read(Buffer.from(file.bytes))
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? ''
+}
+
+/**
+ * 保存到相册 on the code's card, with the album refused first: the app explains, opens the
+ * platform's settings (where the harness's resident switches the album on), and the next tap
+ * saves. Checks the picture went through a download into a local temp file, which is what the
+ * album was handed (a network URL would be refused), and returns that file.
+ */
+export async function saveCodeRefusedThenAllowed(app: MiniApp, page: MiniPage, qrPath: string): Promise<TempFile> {
+  const save = () => page.tap(page.findAll(/^保存到相册$/).at(-1) ?? page.get({ className: 'qr-card__save' }))
+  app.device.album.allowed = false
+  save()
+  await app.waitFor('the settings to be offered', () => app.callsTo('openSetting').length > 0)
+  await app.settle()
+  expect(app.device.album.saved).toEqual([])
+  save()
+  await app.waitFor('the picture in the album', () => app.device.album.saved[0])
+  const [saved] = app.device.album.saved
+  const downloads = app.http.filter((x) => x.api === 'downloadFile')
+  expect(downloads.map((x) => [x.path, x.status])).toEqual([
+    [qrPath, 200],
+    [qrPath, 200],
+  ])
+  const filePaths = app.callsTo('saveImageToPhotosAlbum').map((c) => (c.args[0] as { filePath: string }).filePath)
+  expect(filePaths).toHaveLength(2)
+  expect(filePaths[1]).toBe(saved!.path)
+  expect(saved!.path).toMatch(app.platform === 'weapp' ? /^wxfile:\/\/tmp_/ : /^https:\/\/resource\/apml/)
+  expect(saved!.mime).toBe('image/png')
+  return saved!
 }

@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { loginResident } from '../support/actors'
 import { flowFixture } from './harness/flow-fixture'
 import type { MiniPage } from './harness/mini-page'
-import { exchange } from './resident-steps'
+import { exchange, qrTextOf, saveCodeRefusedThenAllowed } from './resident-steps'
 
 // Joint complaints (联名) in the compiled WeChat mini-program: a WeChat resident is not real-name
-// verified, so both registering and co-signing go through the getPhoneNumber button first.
+// verified, so both registering and co-signing go through the getPhoneNumber button first; the
+// representative saves the code into the album.
 const flow = flowFixture('weapp')
 
 const CONTENT = '小区北门外的工地每天夜里施工到凌晨两点，噪音很大，老人孩子都睡不好。'
@@ -43,7 +44,7 @@ async function startCampaign() {
 }
 
 describe('WeChat mini-program: joint complaints', () => {
-  it('registers one from the home page, verifying the phone number when the API asks, and shows the WeChat code', async () => {
+  it('registers one from the home page, verifying the phone number when the API asks, shows the WeChat code and saves it to the album', async () => {
     const user = `wx-rep-${unique()}`
     const app = await flow.launch({ user })
     app.page().tap({ className: 'tile', text: '发起联名' })
@@ -73,9 +74,17 @@ describe('WeChat mini-program: joint complaints', () => {
 
     const view = await flow.stack.api.get(`/api/v1/cosign/${created.token}`)
     expect(view.body).toMatchObject({ count: 1, open: true })
+
+    const modals = app.callsTo('showModal').length
+    const saved = await saveCodeRefusedThenAllowed(app, shown, created.qr.weapp)
+    // the refusal was explained in words before the settings opened
+    const explained = app.callsTo('showModal').slice(modals).map((c) => c.args[0] as { title: string; content: string; confirmText: string })
+    expect(explained).toEqual([expect.objectContaining({ title: '需要相册权限', confirmText: '去设置' })])
+    expect(explained[0]!.content).toContain('设置')
+    expect(qrTextOf(saved)).toContain(`pages/cosign/index?scene=`)
   })
 
-  it('opens from a scanned code (scene), and a neighbour verifies their phone and co-signs', async () => {
+  it('opens from a scanned code (scene) signed in already, and one tap on the phone button verifies and co-signs', async () => {
     const { token } = await startCampaign()
 
     const user = `wx-neighbour-${unique()}`
@@ -85,16 +94,32 @@ describe('WeChat mini-program: joint complaints', () => {
     expect(page.route).toBe('pages/cosign/index')
     await app.waitFor('the count', () => page.find({ className: 'cosign-count__number' }))
     expect(page.get({ className: 'cosign-count__number' }).text).toBe('1')
-    expect(exchange(app, 'GET', `/api/v1/cosign/${token}`).status).toBe(200)
-
-    page.tap(lastExactly(page, '联名'))
-    await app.settle()
+    // signed in silently on opening, so the page knows this resident has no verified phone yet:
+    // the phone button is the one step, not a 联名 button the API could only refuse
     expect(exchange(app, 'POST', '/api/v1/auth/wechat').status).toBe(200)
+    expect(exchange(app, 'GET', `/api/v1/cosign/${token}`).headers.authorization).toMatch(/^Bearer /)
+    expect(page.findAll(/^联名$/)).toEqual([])
+    expect(lastExactly(page, '验证手机号并联名')).toBeDefined()
+    expect(exchanges('POST', `/api/v1/cosign/${token}/sign`)).toEqual([])
+
     await allowPhoneNumber(page, user)
     await app.waitFor('the signature', () => page.find('✓ 您已联名'))
-    expect(exchanges('POST', `/api/v1/cosign/${token}/sign`).map((x) => x.status)).toEqual([403, 201])
+    expect(exchanges('POST', `/api/v1/cosign/${token}/sign`).map((x) => x.status)).toEqual([201])
     expect(page.get({ className: 'cosign-count__number' }).text).toBe('2')
     expect((await flow.stack.api.get(`/api/v1/cosign/${token}`)).body.count).toBe(2)
+  })
+
+  it('shows a resident who signed already that they have, without a 联名 to tap', async () => {
+    const { token } = await startCampaign()
+    const user = `wx-signed-${unique()}`
+    const neighbour = await loginResident(flow.stack.api, user, 'wechat')
+    await flow.stack.api.post('/api/v1/auth/phone', { platform: 'wechat', code: `dev-phone:${user}` }, { token: neighbour.token })
+    expect((await flow.stack.api.post(`/api/v1/cosign/${token}/sign`, {}, { token: neighbour.token })).status).toBe(201)
+
+    const app = await flow.launch({ user, entry: `/pages/cosign/index?scene=${encodeURIComponent(token)}` })
+    await app.waitFor('the signature', () => app.page().find('✓ 您已联名'))
+    expect(app.page().findAll(/^联名$/)).toEqual([])
+    expect(app.page().get({ className: 'cosign-count__number' }).text).toBe('2')
   })
 
   it("opens the co-sign page when the home scanner reads the WeChat code the API serves", async () => {

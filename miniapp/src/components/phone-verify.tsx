@@ -13,9 +13,10 @@ const DECLINED = '没有拿到手机号。联名需要验证本人手机号，�
 /**
  * The step a resident without real-name verification takes before a joint complaint: the
  * platform's own phone-number button (the number comes from WeChat or Alipay, not typed in).
- * A browser has none: the resident is told where it works instead.
+ * A browser has none: the resident is told where it works instead. `label` says what the tap
+ * does besides verifying, when `onVerified` carries on with it.
  */
-export function PhoneVerify({ onVerified }: { onVerified: () => void }) {
+export function PhoneVerify({ onVerified, label = '验证手机号' }: { onVerified: () => void; label?: string }) {
   const [busy, setBusy] = useState(false)
 
   const send = async (body: PhoneVerificationBody) => {
@@ -51,7 +52,7 @@ export function PhoneVerify({ onVerified }: { onVerified: () => void }) {
           disabled={busy}
           onGetPhoneNumber={(e) => (e.detail.code ? void send({ platform: 'wechat', code: e.detail.code }) : declined())}
         >
-          验证手机号
+          {label}
         </Button>
       )}
       {phoneVerification === 'alipay' && (
@@ -64,7 +65,7 @@ export function PhoneVerify({ onVerified }: { onVerified: () => void }) {
           onGetAuthorize={() => void alipayPhoneNumber().then(send, declined)}
           onError={declined}
         >
-          验证手机号
+          {label}
         </Button>
       )}
     </View>

@@ -8,6 +8,10 @@
  * A real deployment only ever runs inside the city app, so the bridge is always there. Outside
  * it (a desktop browser, the test harness) there is no bridge and the app falls back to the
  * dev-login page, which sends `dev:<name>`: a ticket only the mocks accept.
+ *
+ * The app loads no SDK script of its own: the container injects the bridge. Whatever the
+ * bridge loads or calls from the city app's servers needs its origin in CITYAPP_SDK_ORIGINS
+ * (server/src/config.ts), which the H5 page's CSP allows in script-src and connect-src.
  */
 export interface CityAppBridge {
   getTicket(): Promise<string>

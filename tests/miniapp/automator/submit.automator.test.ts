@@ -1,5 +1,3 @@
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import automator from 'miniprogram-automator'
 import type { TextareaElement } from 'miniprogram-automator/out/Element'
 import type MiniProgram from 'miniprogram-automator/out/MiniProgram'
@@ -10,15 +8,14 @@ import { CATEGORIES } from '@xinfang/shared/categories'
 import { loginResident, TINY_JPEG } from '../../support/actors'
 import { createClient } from '../../support/client'
 import { COMPLAINT } from '../resident-steps'
+import { assertReady, findDevtools, PROJECT_ROOT } from './devtools'
 
 // The same submit flow in the real WeChat runtime (DevTools' simulator) through
-// miniprogram-automator. DevTools exist for Windows and macOS only; on Linux this is skipped and
-// the Node harness (../weapp-flow.test.ts) covers the compiled code instead.
-const cliPath = process.env.WECHAT_DEVTOOLS_CLI
-if (!cliPath) console.info('WeChat DevTools are not available on Linux; set WECHAT_DEVTOOLS_CLI to run tests/miniapp/automator/submit.automator.test.ts')
+// miniprogram-automator. DevTools exist for Windows and macOS only; elsewhere this is skipped,
+// saying why, and the Node harness (../weapp-flow.test.ts) covers the compiled code instead.
+const { cliPath, skip } = findDevtools()
+if (skip) console.info(`tests/miniapp/automator/submit.automator.test.ts skipped: ${skip}`)
 
-// the repository root: project.config.json points DevTools at miniapp/dist/weapp
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..')
 // DevTools run the bundle as built, so the API must answer at the compiled base: `npm start`
 const API_BASE = process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'
 const api = createClient(API_BASE)
@@ -49,11 +46,10 @@ async function tapByText(page: Page, selector: string, text: string) {
   throw new Error(`no ${selector} with text ${text} on ${page.path}`)
 }
 
-describe.skipIf(!cliPath)('WeChat DevTools: the submit flow (miniprogram-automator)', { timeout: 120_000 }, () => {
+describe.skipIf(!cliPath)(`WeChat DevTools: the submit flow (miniprogram-automator)${skip ? ` — skipped: ${skip}` : ''}`, { timeout: 120_000 }, () => {
   beforeAll(async () => {
-    const health = await fetch(`${API_BASE}/healthz`).catch(() => null)
-    if (!health?.ok) throw new Error(`no API at ${API_BASE}: start it with \`npm start\` (API + platform mocks) first`)
-    mp = await automator.launch({ cliPath, projectPath: ROOT })
+    await assertReady(API_BASE)
+    mp = await automator.launch({ cliPath: cliPath ?? undefined, projectPath: PROJECT_ROOT })
     // DevTools' own wx.login code means nothing to the platform mocks; theirs is dev:<name>
     await mp.mockWxMethod('login', { code: 'dev:automator', errMsg: 'login:ok' })
   }, 180_000)

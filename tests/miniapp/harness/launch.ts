@@ -8,7 +8,7 @@ import { Network, type HttpExchange } from './network'
 import { PageStack, parseUrl, type PageInstance } from './page-stack'
 import type { PlatformDeps } from './platform-deps'
 import { MiniRuntime } from './runtime'
-import { TempFiles } from './temp-files'
+import { Album, TempFiles } from './temp-files'
 import { readTemplates } from './templates'
 import { createWx } from './wx'
 
@@ -73,7 +73,7 @@ export async function launch(options: LaunchOptions): Promise<MiniApp> {
     reLaunch: (url) => stack.reLaunch(url),
     navigateBack: (delta) => stack.navigateBack(delta),
   }
-  const deps: PlatformDeps = { network, router, files: new TempFiles(platform), storage: new Map(), user: options.user ?? 'alice', scanResult: options.scanResult ?? null }
+  const deps: PlatformDeps = { network, router, files: new TempFiles(platform), album: new Album(), storage: new Map(), user: options.user ?? 'alice', scanResult: options.scanResult ?? null }
   const globals: Record<string, unknown> =
     platform === 'weapp'
       ? { wx: recorded(createWx(deps), calls) }

@@ -1,5 +1,6 @@
 import { answer } from './calls'
 import type { ApiOptions, PlatformDeps } from './platform-deps'
+import { isPicture } from './temp-files'
 
 const ok = (res: object = {}) => ({ ok: true as const, res })
 const fail = (error: number, errorMessage: string, extra: object = {}) => ({ ok: false as const, res: { error, errorMessage, ...extra } })
@@ -12,14 +13,15 @@ const audio = () => ({ src: '', play() {}, pause() {}, stop() {}, destroy() {}, 
  * `my` as Alipay answers, which is not how WeChat answers: my.request takes `headers` and answers
  * `{ data, status, headers }`, and a non-2xx status goes to `fail` with error 19 (the status,
  * data and headers ride along); my.getAuthCode answers `{ authCode }`, my.scan `{ code }`,
- * my.chooseImage `{ apFilePaths }`, storage takes and returns objects (`{ key }` -> `{ data }`),
+ * my.chooseImage `{ apFilePaths }`, my.downloadFile `{ apFilePath }` (failing on an HTTP error),
+ * storage takes and returns objects (`{ key }` -> `{ data }`),
  * failures carry `{ error, errorMessage }` instead of errMsg. Taro's Alipay plugin maps all of
  * this to the WeChat shapes the app codes against; these mocks keep it honest.
  * @see https://opendocs.alipay.com/mini/api/owycmh (my.request, error codes)
  * @see https://opendocs.alipay.com/mini/api/kmq4hc (my.uploadFile)
  */
 export function createMy(deps: PlatformDeps): Record<string, unknown> {
-  const { network, files, storage, router } = deps
+  const { network, files, storage, router, album } = deps
   const nav = (step: (o: ApiOptions) => Promise<void>) => (o: ApiOptions) =>
     void step(o).then(
       () => done(o),
@@ -65,6 +67,29 @@ export function createMy(deps: PlatformDeps): Record<string, unknown> {
         )
       }
       return { abort() {}, onProgressUpdate: (cb: (p: object) => void) => progress.push(cb), offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    },
+    downloadFile(o: ApiOptions) {
+      network.download(String(o.url), (o.header ?? {}) as Record<string, unknown>).then(
+        (a) => {
+          if (a.status < 200 || a.status >= 300) return answer(o, fail(12, `下载文件失败 ${a.status}`))
+          const file = files.write(a.bytes, a.headers['content-type']?.split(';')[0] ?? 'application/octet-stream')
+          answer(o, ok({ apFilePath: file.path }))
+        },
+        (error: Error) => answer(o, fail(12, `下载文件失败 ${error.message}`)),
+      )
+      return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {} }
+    },
+    saveImageToPhotosAlbum(o: ApiOptions) {
+      const file = files.read(String(o.filePath))
+      if (!file) return answer(o, fail(11, '文件不存在'))
+      if (!album.allowed) return answer(o, fail(15, '用户不允许保存到相册'))
+      if (!isPicture(file.bytes)) return answer(o, fail(2, '不支持的图片格式'))
+      album.saved.push(file)
+      done(o)
+    },
+    openSetting(o: ApiOptions) {
+      album.allowed = true
+      answer(o, ok({ authSetting: { album: true } }))
     },
     getAuthCode: (o: ApiOptions) => answer(o, ok({ authCode: `dev:${deps.user}`, authErrorScopes: {}, authSuccessScopes: [String(o.scopes ?? 'auth_base')] })),
     chooseImage(o: ApiOptions) {

@@ -2,7 +2,7 @@ import type { TempFile } from './temp-files'
 
 /** One HTTP exchange the compiled app made through the platform, as the stack saw it. */
 export interface HttpExchange {
-  api: 'request' | 'uploadFile'
+  api: 'request' | 'uploadFile' | 'downloadFile'
   method: string
   /** the URL as the app built it, on its compiled API base */
   url: string
@@ -10,7 +10,7 @@ export interface HttpExchange {
   path: string
   /** request headers, names lower-cased */
   headers: Record<string, string>
-  /** JSON bodies parsed; uploads summarised */
+  /** JSON bodies parsed; uploads summarised (downloads' answers too) */
   body?: unknown
   status?: number
   /** the answer's body, parsed when it is JSON */
@@ -23,6 +23,7 @@ export interface HttpAnswer {
   status: number
   headers: Record<string, string>
   text: string
+  bytes: Uint8Array<ArrayBuffer>
 }
 
 const lower = (headers: Record<string, unknown> = {}) =>
@@ -94,6 +95,11 @@ export class Network {
     return this.exchange(exchange, form)
   }
 
+  /** GET into a file, as wx.downloadFile and my.downloadFile do (redirects followed). */
+  async download(url: string, rawHeaders: Record<string, unknown>): Promise<HttpAnswer> {
+    return this.exchange({ api: 'downloadFile', method: 'GET', url, path: '', headers: lower(rawHeaders) }, undefined)
+  }
+
   private async exchange(exchange: HttpExchange, body: string | FormData | undefined): Promise<HttpAnswer> {
     this.exchanges.push(exchange)
     const base = this.appBase.replace(/\/$/, '')
@@ -106,12 +112,13 @@ export class Network {
     this.lastActivityAt = Date.now()
     try {
       const response = await fetch(this.stackBase + exchange.path, { method: exchange.method, headers: exchange.headers, body })
-      const text = await response.text()
+      const bytes = new Uint8Array(await response.arrayBuffer())
+      const text = new TextDecoder().decode(bytes)
       exchange.status = response.status
-      exchange.response = parsed(text)
+      exchange.response = exchange.api === 'downloadFile' ? { bytes: bytes.length, type: response.headers.get('content-type') } : parsed(text)
       const headers: Record<string, string> = {}
       response.headers.forEach((value, name) => (headers[name] = value))
-      return { status: response.status, headers, text }
+      return { status: response.status, headers, text, bytes }
     } catch (error) {
       exchange.error = error instanceof Error ? error.message : String(error)
       throw error

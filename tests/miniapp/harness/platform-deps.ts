@@ -1,5 +1,5 @@
 import type { Network } from './network'
-import type { TempFiles } from './temp-files'
+import type { Album, TempFiles } from './temp-files'
 
 /** Page-stack operations the platform's navigation APIs run (see page-stack.ts). */
 export interface Router {
@@ -14,6 +14,7 @@ export interface Router {
 export interface PlatformDeps {
   network: Network
   files: TempFiles
+  album: Album
   router: Router
   /** the phone's key-value storage, kept as the platform keeps it (values as stored) */
   storage: Map<string, unknown>

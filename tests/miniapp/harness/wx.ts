@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module'
 import { answer } from './calls'
 import type { ApiOptions, PlatformDeps, Router } from './platform-deps'
+import { isPicture } from './temp-files'
 
 const require = createRequire(import.meta.url)
 /** miniprogram-simulate's `wx`: every WeChat API with WeChat's callback shapes and no behaviour. */
@@ -35,13 +36,16 @@ function navigation(router: Router) {
 
 /**
  * `wx` as WeChat answers: simulate's API mock underneath, with real HTTP for request and
- * uploadFile, a signed-in WeChat account for login, a real photo for the pickers, a configured
+ * uploadFile, downloads into temp files, an album that takes only a local picture and may be
+ * refused, a signed-in WeChat account for login, a real photo for the pickers, a configured
  * scanner, in-memory storage and a page stack behind navigation.
  * @see https://developers.weixin.qq.com/miniprogram/dev/api/network/request/wx.request.html
  * @see https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html
+ * @see https://developers.weixin.qq.com/miniprogram/dev/api/network/download/wx.downloadFile.html
+ * @see https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
  */
 export function createWx(deps: PlatformDeps): Record<string, unknown> {
-  const { network, files, storage } = deps
+  const { network, files, storage, album } = deps
   return {
     ...simulatedWx,
     ...navigation(deps.router),
@@ -74,6 +78,31 @@ export function createWx(deps: PlatformDeps): Record<string, unknown> {
         )
       }
       return { abort() {}, onProgressUpdate: (cb: (p: object) => void) => progress.push(cb), offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    },
+    downloadFile(o: ApiOptions) {
+      network.download(String(o.url), (o.header ?? {}) as Record<string, unknown>).then(
+        (a) => {
+          const file = files.write(a.bytes, a.headers['content-type']?.split(';')[0] ?? 'application/octet-stream')
+          // like request: any HTTP status is a success, the app checks statusCode
+          answer(o, ok('downloadFile', { tempFilePath: file.path, statusCode: a.status }))
+        },
+        (error: Error) => answer(o, fail('downloadFile', error.message)),
+      )
+      return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} }
+    },
+    saveImageToPhotosAlbum(o: ApiOptions) {
+      const file = files.read(String(o.filePath))
+      // a network URL or a made-up path is not a file the album can take
+      if (!file) return answer(o, fail('saveImageToPhotosAlbum', `file not found ${String(o.filePath)}`))
+      if (!album.allowed) return answer(o, fail('saveImageToPhotosAlbum', 'auth deny'))
+      if (!isPicture(file.bytes)) return answer(o, fail('saveImageToPhotosAlbum', 'invalid file type'))
+      album.saved.push(file)
+      answer(o, ok('saveImageToPhotosAlbum'))
+    },
+    // the resident switches 添加到相册 on in the settings page it opens
+    openSetting(o: ApiOptions) {
+      album.allowed = true
+      answer(o, ok('openSetting', { authSetting: { 'scope.writePhotosAlbum': true } }))
     },
     login: (o: ApiOptions) => answer(o, ok('login', { code: `dev:${deps.user}` })),
     chooseImage(o: ApiOptions) {

@@ -45,7 +45,7 @@ function Actions({ view, cosign, token }: { view: CosignPublic; cosign: Cosign; 
           <Text className='cosign-done__title'>您是这件联名的发起人</Text>
           <Text className='muted'>{view.open ? '请邻居扫下面的二维码联名，下拉页面可以刷新人数。' : '联名已结束，诉求照常办理。'}</Text>
         </View>
-        {view.open && <QrCard image={qrImageOf(token)} />}
+        {view.open && <QrCard image={qrImageOf(token)} name={view.title} />}
         {view.open && (
           <Button className='action' size='large' block loading={cosign.busy} disabled={cosign.busy} onClick={cosign.close}>
             结束联名
@@ -68,10 +68,15 @@ function Actions({ view, cosign, token }: { view: CosignPublic; cosign: Cosign; 
   if (!view.open) return null
   return (
     <View>
-      {cosign.needsPhone && <PhoneVerify onVerified={() => void cosign.sign()} />}
-      <Button className='action cosign-sign' type='primary' size='large' block loading={cosign.busy} disabled={cosign.busy} onClick={() => void cosign.sign()}>
-        联名
-      </Button>
+      {cosign.needsPhone ? (
+        <PhoneVerify label='验证手机号并联名' onVerified={() => void cosign.sign()} />
+      ) : (
+        // without a session (a browser outside the city app) the tap opens the login first; back
+        // here, signed in, the same button signs
+        <Button className='action cosign-sign' type='primary' size='large' block loading={cosign.busy} disabled={cosign.busy} onClick={() => void cosign.sign()}>
+          {cosign.signedIn ? '联名' : '登录后联名'}
+        </Button>
+      )}
       <Text className='muted cosign-note'>联名需要实名，每人一次，只算人数，不会公开您的姓名和电话。</Text>
     </View>
   )

@@ -21,7 +21,7 @@ export function CreatedView({ created }: { created: CosignCreated }) {
           复制查询码
         </Button>
       </View>
-      <QrCard image={absolute(created.qr[QR_PLATFORM])} link={created.h5Url} />
+      <QrCard image={absolute(created.qr[QR_PLATFORM])} name={created.trackingNo} link={created.h5Url} />
       <Button className='action' type='primary' size='large' block onClick={() => navigateTo('cosign', { t: created.token }, { replace: true })}>
         看联名人数
       </Button>

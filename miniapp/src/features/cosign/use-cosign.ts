@@ -2,7 +2,8 @@ import Taro from '@tarojs/taro'
 import { useCallback, useState } from 'react'
 import type { CosignPublic } from '@xinfang/shared/contracts/cosign'
 import { ApiError, messageOf } from '../../api/api-error'
-import { ensureSignedIn } from '../../platform/login'
+import { ensureSignedIn, signedInQuietly } from '../../platform/login'
+import { useSessionStore } from '../../stores/session-store'
 import { closeCosign, getCosign, signCosign, withdrawCosign } from './api'
 
 /** Answers that mean the page is out of date (signed elsewhere, closed meanwhile): say why, then reload. */
@@ -15,12 +16,25 @@ export function useCosign(token: string) {
   const [view, setView] = useState<CosignPublic | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  /** the API wants a verified identity before this resident signs */
-  const [needsPhone, setNeedsPhone] = useState(false)
+  const user = useSessionStore((s) => s.user)
+  const signedIn = useSessionStore((s) => s.token !== null)
+  /** the session's user as it was when the API refused a signature for want of a verified identity */
+  const [refusedFor, setRefusedFor] = useState<typeof user>(null)
+  /**
+   * Known before the tap where the session says so: the phone-number button is then the one
+   * tap that verifies and signs, instead of a 联名 tap the API could only refuse. A refusal
+   * holds until the session's user changes (a phone verified).
+   */
+  const needsPhone = (refusedFor !== null && refusedFor === user) || (user?.kind === 'resident' && !user.phoneVerified)
 
+  /**
+   * Signed in quietly first where the platform can (mini-programs, the city app), so the page
+   * knows at once whether this resident signed already or started it, and 联名 signs in one tap.
+   */
   const load = useCallback(async () => {
     setError('')
     try {
+      await signedInQuietly().catch(() => false)
       setView(await getCosign(token))
     } catch (e) {
       setError(messageOf(e))
@@ -34,7 +48,7 @@ export function useCosign(token: string) {
       await run()
     } catch (e) {
       if (e instanceof ApiError && e.code === 'IDENTITY_NOT_VERIFIED') {
-        setNeedsPhone(true)
+        setRefusedFor(useSessionStore.getState().user)
         return
       }
       toast(messageOf(e))
@@ -48,7 +62,6 @@ export function useCosign(token: string) {
     write(async () => {
       if (!(await ensureSignedIn())) return
       const { count } = await signCosign(token)
-      setNeedsPhone(false)
       setView((v) => v && { ...v, count, mine: { signed: true, representative: false } })
       void Taro.showToast({ title: '联名成功', icon: 'success' })
     })
@@ -73,7 +86,7 @@ export function useCosign(token: string) {
     await write(async () => setView(await closeCosign(token)))
   }
 
-  return { view, error, busy, needsPhone, load, sign, withdraw, close }
+  return { view, error, busy, signedIn, needsPhone, load, sign, withdraw, close }
 }
 
 export type Cosign = ReturnType<typeof useCosign>
