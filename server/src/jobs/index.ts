@@ -1,20 +1,21 @@
 import fp from 'fastify-plugin'
+import { warnDueSoon } from './due-soon'
 import { escalateOverdue } from './escalation'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    jobs: { escalateOverdue(): number }
+    jobs: { escalateOverdue(): number; warnDueSoon(): number }
   }
 }
 
 /**
- * Timed work. Escalation runs every `jobs.escalationIntervalMs` (0 turns the timer off; tests call
- * `app.jobs.escalateOverdue()` with a fake clock instead).
+ * Timed work. Every `jobs.escalationIntervalMs` (0 turns the timer off; tests call the jobs with
+ * a fake clock instead) cases turning due soon are told to their holders and late ones escalated.
  */
 export default fp(
   async (fastify) => {
     const ctx = fastify.caseContext
-    const jobs = { escalateOverdue: () => escalateOverdue(ctx) }
+    const jobs = { escalateOverdue: () => escalateOverdue(ctx), warnDueSoon: () => warnDueSoon(ctx) }
     fastify.decorate('jobs', jobs)
     const every = fastify.config.jobs.escalationIntervalMs
     if (every <= 0) return
@@ -22,10 +23,11 @@ export default fp(
     fastify.addHook('onReady', async () => {
       timer = setInterval(() => {
         try {
+          const warned = jobs.warnDueSoon()
           const escalated = jobs.escalateOverdue()
-          if (escalated > 0) fastify.log.info({ escalated }, 'overdue cases escalated')
+          if (warned + escalated > 0) fastify.log.info({ warned, escalated }, 'deadline run: cases due soon told, overdue ones escalated')
         } catch (error) {
-          fastify.log.error({ err: error }, 'escalation run failed; the next run retries')
+          fastify.log.error({ err: error }, 'deadline run failed; the next run retries')
         }
       }, every)
       timer.unref()

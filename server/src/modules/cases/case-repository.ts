@@ -209,8 +209,26 @@ export function createCaseRepository(db: Db) {
         .limit(limit)
         .all()
     },
-    addEscalation(row: typeof escalations.$inferInsert): void {
-      db.insert(escalations).values(row).onConflictDoNothing().run()
+    /** Cases whose running clock runs out after `now` and by `dueBy`, not yet warned of for that clock and due time. */
+    dueSoonUnwarned(now: Date, dueBy: Date, limit: number): CaseRow[] {
+      return db
+        .select()
+        .from(cases)
+        .where(
+          and(
+            gt(cases.dueAt, now),
+            lte(cases.dueAt, dueBy),
+            sql`not exists (select 1 from ${escalations} e where e.case_id = ${cases.id} and e.kind = 'warning' and e.clock = ${cases.dueClock} and e.due_at = ${cases.dueAt})`,
+          ),
+        )
+        .orderBy(asc(cases.dueAt))
+        .limit(limit)
+        .all()
+    },
+
+    /** False when this clock and due time were recorded already: the caller then tells nobody again. */
+    addEscalation(row: typeof escalations.$inferInsert): boolean {
+      return db.insert(escalations).values(row).onConflictDoNothing().run().changes > 0
     },
 
     insertAssignments(rows: (typeof caseAssignments.$inferInsert)[]): AssignmentRow[] {
