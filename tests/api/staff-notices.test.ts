@@ -142,6 +142,25 @@ describe('work notices to staff', () => {
   })
 })
 
+describe('binding a mini-program identity at staff login', () => {
+  const loginWith = (username: string, miniProgram: { platform: 'wechat' | 'alipay'; code: string }) =>
+    stack.api.post('/api/v1/auth/staff', { username, password: DEMO_PASSWORD, miniProgram })
+
+  it('binds an Alipay identity as well, and moves a shared phone\'s identity to whoever signed in last', async () => {
+    const first = await loginWith('erqi.office', { platform: 'alipay', code: 'dev:duty-phone' })
+    expect((await settingsOf(first.body.token)).delivery.channel).toBe('alipay')
+    const second = await loginWith('zhongyuan.office', { platform: 'alipay', code: 'dev:duty-phone' })
+    expect((await settingsOf(second.body.token)).delivery.channel).toBe('alipay')
+    expect((await settingsOf(first.body.token)).delivery.channel).toBe('sms')
+  })
+
+  it('signs in all the same when the platform refuses the code; notices then stay on SMS', async () => {
+    const login = await loginWith('huiji.office', { platform: 'wechat', code: 'not-a-real-code' })
+    expect(login.status).toBe(200)
+    expect((await settingsOf(login.body.token)).delivery.channel).toBe('sms')
+  })
+})
+
 describe('the notice settings API', () => {
   it('is for staff only', async () => {
     const resident = await loginResident(stack.api, 'notice-nosy')
