@@ -135,4 +135,34 @@ describe('the staff workbench in H5, against the real API and mocks', () => {
       await h5.close()
     }
   }, 180_000)
+
+  it('a staff member turns co-sign warnings and quiet hours off on 我的, and the server keeps it', async () => {
+    const { stack } = h5Stack()
+    const staff = await openH5(stack.baseUrl, H5_OUTPUT)
+    try {
+      await staff.open()
+      await staff.tapTab('我的')
+      await staff.current().getByText('工作人员入口').click()
+      await staff.see('供各级信访部门')
+      await staff.current().locator('input').nth(0).fill('erqi.office')
+      await staff.current().locator('input[type=password]').fill(DEMO_PASSWORD)
+      await staff.tapButton('登录工作台')
+      await staff.see('今日新增')
+      await staff.current().locator('.wb-tabbar__item', { hasText: '我的' }).click()
+      await staff.settle()
+      await staff.see('工作提醒')
+      // signed in on H5, not from a mini-program: the notices go by SMS, to a masked number
+      await staff.see(/短信到 1\d{2}\*{4}\d{4}/)
+      await staff.current().locator('.wb-notice__row', { hasText: '联名预警' }).locator('taro-switch-core').click()
+      await staff.see('从 22:00')
+      await staff.current().locator('.wb-notice__row', { hasText: '免打扰' }).locator('taro-switch-core').click()
+      await staff.current().locator('.wb-notice__time').waitFor({ state: 'detached' })
+      await staff.screenshot('workbench-notice-settings', { fullPage: true })
+      expect(staff.problems()).toEqual([])
+    } finally {
+      await staff.close()
+    }
+    const { token } = (await stack.api.post('/api/v1/auth/staff', { username: 'erqi.office', password: DEMO_PASSWORD })).body
+    expect((await stack.api.get('/api/v1/workbench/notice-settings', { token })).body.settings).toMatchObject({ cosignWarning: false, dueSoon: true, quietHours: { enabled: false, start: '22:00', end: '07:00' } })
+  }, 120_000)
 })
