@@ -121,9 +121,10 @@ export const FIELD_LABELS: Record<string, string> = {
   caseId: '诉求编号',
   field: '查看内容',
   staffId: '工作人员编号',
-  cosignWarning: '联名预警通知',
-  dueSoon: '即将超期通知',
-  overdue: '已超期通知',
+  // the resident app carries these labels too: no workbench words (build-output.test.ts checks)
+  cosignWarning: '联名预警提醒',
+  dueSoon: '临期提醒',
+  overdue: '超期提醒',
   quietHours: '免打扰时段',
   enabled: '开关',
   start: '开始时间',
