@@ -101,6 +101,7 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       SMS_ACCESS_KEY_SECRET: DEV_CREDENTIALS.smsAccessKeySecret,
       SMS_SIGN_NAME: DEV_CREDENTIALS.smsSignName,
       SMS_TEMPLATE_CODE: DEV_CREDENTIALS.smsTemplateCode,
+      SMS_STAFF_TEMPLATE_CODE: DEV_CREDENTIALS.smsStaffTemplateCode,
       SEED_DEMO: '1',
     },
   }

@@ -27,6 +27,7 @@ export const DEV_CREDENTIALS = {
   smsAccessKeySecret: 'dev-sms-access-key-secret',
   smsSignName: '智慧信访',
   smsTemplateCode: 'SMS_000000001',
+  smsStaffTemplateCode: 'SMS_000000002',
 } as const
 
 /** Reads and checks the whole configuration once, naming every missing or broken variable together. */
@@ -75,6 +76,7 @@ export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
         accessKeySecret: env.SMS_ACCESS_KEY_SECRET ?? DEV_CREDENTIALS.smsAccessKeySecret,
         signName: env.SMS_SIGN_NAME ?? DEV_CREDENTIALS.smsSignName,
         templateCode: env.SMS_TEMPLATE_CODE ?? DEV_CREDENTIALS.smsTemplateCode,
+        staffTemplateCode: env.SMS_STAFF_TEMPLATE_CODE ?? DEV_CREDENTIALS.smsStaffTemplateCode,
       },
       llm: { apiKey: env.LLM_API_KEY ?? LLM_DEV_CREDENTIALS.apiKey, model: env.LLM_MODEL ?? LLM_DEV_CREDENTIALS.model },
     },

@@ -11,6 +11,8 @@ export interface SmsMockOptions {
   signName: string
   /** The approved notice template; its variables are SMS_NOTICE_TEMPLATE_PARAMS. */
   templateCode: string
+  /** The approved template of work notices to staff, with the same variables. */
+  staffTemplateCode: string
 }
 
 /** The notice template's variables: 您的诉求（编号${no}）有新进展：${status}。${detail} */
@@ -65,7 +67,7 @@ export function smsRoutes(options: SmsMockOptions): FastifyPluginAsync {
     if (params.PhoneNumbers === undefined || params.PhoneNumbers === '') return refusal('isv.MISSING_PHONE_NUMBERS', '手机号码为空')
     if (phones.some((phone) => !MAINLAND_MOBILE.test(phone))) return refusal('isv.MOBILE_NUMBER_ILLEGAL', '非法手机号')
     if (params.SignName !== options.signName) return refusal('isv.SMS_SIGNATURE_ILLEGAL', '该账号下找不到对应签名')
-    if (params.TemplateCode !== options.templateCode) return refusal('isv.SMS_TEMPLATE_ILLEGAL', '该账号下找不到对应模板')
+    if (params.TemplateCode !== options.templateCode && params.TemplateCode !== options.staffTemplateCode) return refusal('isv.SMS_TEMPLATE_ILLEGAL', '该账号下找不到对应模板')
     const variables = parseVariables(params.TemplateParam)
     if (variables === null) return refusal('isv.INVALID_JSON_PARAM', 'JSON参数不合法，只接受字符串值')
     if (SMS_NOTICE_TEMPLATE_PARAMS.some((name) => !variables[name])) return refusal('isv.TEMPLATE_MISSING_PARAMETERS', '模板变量缺少对应参数值')

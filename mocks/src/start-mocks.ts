@@ -59,6 +59,7 @@ export async function startMocks(): Promise<RunningMocks> {
       accessKeySecret: DEV_CREDENTIALS.smsAccessKeySecret,
       signName: DEV_CREDENTIALS.smsSignName,
       templateCode: DEV_CREDENTIALS.smsTemplateCode,
+      staffTemplateCode: DEV_CREDENTIALS.smsStaffTemplateCode,
     },
     llm: { ...LLM_DEV_CREDENTIALS },
   }

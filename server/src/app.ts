@@ -26,6 +26,7 @@ import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
 import metricsPlugin from './plugins/metrics'
 import notificationsModule from './modules/notifications/index'
+import { noticeSettingsRoutes } from './modules/notifications/notice-settings-routes'
 import workbenchModule from './modules/workbench/index'
 import assistantPlugin from './modules/assist/assistant-plugin'
 import assistModule from './modules/assist/index'
@@ -84,6 +85,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
       await api.register(assistModule)
       await api.register(casesModule)
       await api.register(workbenchModule)
+      await api.register(noticeSettingsRoutes, { prefix: '/workbench/notice-settings' })
       await api.register(cosignModule)
     },
     { prefix: '/api/v1' },

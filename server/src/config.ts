@@ -57,6 +57,8 @@ const EnvSchema = Type.Object({
   SMS_ACCESS_KEY_SECRET: Type.String({ minLength: 1 }),
   SMS_SIGN_NAME: Type.String({ minLength: 1 }),
   SMS_TEMPLATE_CODE: Type.String({ minLength: 1 }),
+  /** the approved template of work notices to staff: 工作提醒：案件${no}${status}。${detail} */
+  SMS_STAFF_TEMPLATE_CODE: Type.String({ minLength: 1 }),
   NOTIFY_POLL_MS: Type.Integer({ minimum: 0, default: 5000, description: '0 turns the timer off; tests then call runOnce' }),
   NOTIFY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
   NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, default: 10 }),
@@ -140,6 +142,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
         accessKeySecret: env.SMS_ACCESS_KEY_SECRET,
         signName: env.SMS_SIGN_NAME,
         templateCode: env.SMS_TEMPLATE_CODE,
+        staffTemplateCode: env.SMS_STAFF_TEMPLATE_CODE,
       },
       pollMs: env.NOTIFY_POLL_MS,
       batchSize: env.NOTIFY_BATCH_SIZE,

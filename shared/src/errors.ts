@@ -54,6 +54,7 @@ export const ERRORS = {
   COSIGN_REPRESENTATIVE_SIGNED: { status: 409, message: '您是发起人，已经计入联名人数' },
   IDENTITY_NOT_VERIFIED: { status: 403, message: '联名需要实名：请用城市App登录，或先验证本人手机号' },
   SIGN_LIMIT: { status: 429, message: '您今天联名的次数太多了，请明天再试' },
+  QUIET_HOURS_INVALID: { status: 400, message: '免打扰的开始和结束时间不能相同' },
   QR_UNAVAILABLE: { status: 503, message: '二维码暂时生成不了，请稍后再试' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '这次提交与之前的内容不一致，请刷新后重新提交' },
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍等一会儿再试' },
@@ -120,4 +121,13 @@ export const FIELD_LABELS: Record<string, string> = {
   caseId: '诉求编号',
   field: '查看内容',
   staffId: '工作人员编号',
+  // the resident app carries these labels too: no workbench words (build-output.test.ts checks)
+  cosignWarning: '联名预警提醒',
+  dueSoon: '临期提醒',
+  overdue: '超期提醒',
+  quietHours: '免打扰时段',
+  enabled: '开关',
+  start: '开始时间',
+  end: '结束时间',
+  miniProgram: '小程序登录凭证',
 }

@@ -33,6 +33,8 @@ function expectClientError(response: ApiResponse, label: string) {
 
 interface JsonRoute {
   name: string
+  /** POST unless said */
+  method?: 'PUT'
   url: (caseId: string) => string
   as?: keyof typeof tokens
   valid: Record<string, unknown>
@@ -54,6 +56,13 @@ const routes: JsonRoute[] = [
   { name: 'close', url: (id) => `/api/v1/cases/${id}/actions/close`, as: 'staff', valid: {} },
   { name: 'rating', url: (id) => `/api/v1/cases/${id}/rating`, as: 'resident', valid: { satisfaction: 'satisfied' } },
   { name: 'review request', url: (id) => `/api/v1/cases/${id}/review-request`, as: 'resident', valid: { reason: '答复没有解决问题' } },
+  {
+    name: 'notice settings',
+    method: 'PUT',
+    url: () => '/api/v1/workbench/notice-settings',
+    as: 'staff',
+    valid: { cosignWarning: true, dueSoon: true, overdue: true, quietHours: { enabled: true, start: '22:00', end: '07:00' } },
+  },
 ]
 
 const mutations: [string, (valid: Record<string, unknown>) => unknown][] = [
@@ -79,13 +88,13 @@ describe('every JSON route refuses bad bodies with a clear 4xx', () => {
         // a mutation of a body with no fields, or a SQL fragment in free text, may be valid:
         // then it must simply be handled, not crash
         const mayBeValid = JSON.stringify(body) === JSON.stringify(route.valid) || label === 'a SQL fragment'
-        const response = await stack.api.request('POST', url, JSON.stringify(body), { ...opts, headers: { 'content-type': 'application/json' } })
+        const response = await stack.api.request(route.method ?? 'POST', url, JSON.stringify(body), { ...opts, headers: { 'content-type': 'application/json' } })
         if (mayBeValid && response.status < 400) continue
         expectClientError(response, `${route.name} with ${label}`)
       }
-      expectError(await stack.api.request('POST', url, '{"broken": ', { ...opts, headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON')
-      expectError(await stack.api.request('POST', url, 'content=hello', { ...opts, headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE')
-      expectError(await stack.api.request('POST', url, JSON.stringify({ ...route.valid, padding: huge }), { ...opts, headers: { 'content-type': 'application/json' } }), 413, 'BODY_TOO_LARGE')
+      expectError(await stack.api.request(route.method ?? 'POST', url, '{"broken": ', { ...opts, headers: { 'content-type': 'application/json' } }), 400, 'INVALID_JSON')
+      expectError(await stack.api.request(route.method ?? 'POST', url, 'content=hello', { ...opts, headers: { 'content-type': 'text/plain' } }), 415, 'UNSUPPORTED_MEDIA_TYPE')
+      expectError(await stack.api.request(route.method ?? 'POST', url, JSON.stringify({ ...route.valid, padding: huge }), { ...opts, headers: { 'content-type': 'application/json' } }), 413, 'BODY_TOO_LARGE')
     })
   }
 })

@@ -13,6 +13,16 @@ const REPLY = '经现场核查，小区东门外的占道摊点已全部清理�
 /** Opens the form of one action on the workbench case page by its exact label. */
 const openAction = (h5: H5Session, label: string) => h5.current().locator('.wb-action__button').getByText(label, { exact: true }).click()
 
+/** From the resident app's 我的 to a filled-in workbench login form. */
+async function fillStaffLogin(h5: H5Session, username: string) {
+  await h5.open()
+  await h5.tapTab('我的')
+  await h5.current().getByText('工作人员入口').click()
+  await h5.see('供各级信访部门')
+  await h5.current().locator('input').nth(0).fill(username)
+  await h5.current().locator('input[type=password]').fill(DEMO_PASSWORD)
+}
+
 describe('the staff workbench in H5, against the real API and mocks', () => {
   it('a district office accepts, assigns and replies to a resident case found in 待受理; the resident sees each step', async () => {
     const { stack } = h5Stack()
@@ -30,14 +40,7 @@ describe('the staff workbench in H5, against the real API and mocks', () => {
     const { step, timings, report } = stepper(staff, 'workbench')
     let assignedTo = ''
     try {
-      await step('entry', async () => {
-        await staff.open()
-        await staff.tapTab('我的')
-        await staff.current().getByText('工作人员入口').click()
-        await staff.see('供各级信访部门')
-        await staff.current().locator('input').nth(0).fill('jinshui.office')
-        await staff.current().locator('input[type=password]').fill(DEMO_PASSWORD)
-      })
+      await step('entry', () => fillStaffLogin(staff, 'jinshui.office'))
       await step('home', async () => {
         await staff.tapButton('登录工作台')
         await staff.see('今日新增')
@@ -135,4 +138,29 @@ describe('the staff workbench in H5, against the real API and mocks', () => {
       await h5.close()
     }
   }, 180_000)
+
+  it('a staff member turns co-sign warnings and quiet hours off on 我的, and the server keeps it', async () => {
+    const { stack } = h5Stack()
+    const staff = await openH5(stack.baseUrl, H5_OUTPUT)
+    try {
+      await fillStaffLogin(staff, 'erqi.office')
+      await staff.tapButton('登录工作台')
+      await staff.see('今日新增')
+      await staff.current().locator('.wb-tabbar__item', { hasText: '我的' }).click()
+      await staff.settle()
+      await staff.see('工作提醒')
+      // signed in on H5, not from a mini-program: the notices go by SMS, to a masked number
+      await staff.see(/短信到 1\d{2}\*{4}\d{4}/)
+      await staff.current().locator('.wb-notice__row', { hasText: '联名预警' }).locator('taro-switch-core').click()
+      await staff.see('从 22:00')
+      await staff.current().locator('.wb-notice__row', { hasText: '免打扰' }).locator('taro-switch-core').click()
+      await staff.current().locator('.wb-notice__time').waitFor({ state: 'detached' })
+      await staff.screenshot('workbench-notice-settings', { fullPage: true })
+      expect(staff.problems()).toEqual([])
+    } finally {
+      await staff.close()
+    }
+    const { token } = (await stack.api.post('/api/v1/auth/staff', { username: 'erqi.office', password: DEMO_PASSWORD })).body
+    expect((await stack.api.get('/api/v1/workbench/notice-settings', { token })).body.settings).toMatchObject({ cosignWarning: false, dueSoon: true, quietHours: { enabled: false, start: '22:00', end: '07:00' } })
+  }, 120_000)
 })

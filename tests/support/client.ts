@@ -32,6 +32,7 @@ export function createClient(baseUrl: string) {
     request,
     get: <T = any>(url: string, options?: RequestOptions) => request<T>('GET', url, undefined, options),
     post: <T = any>(url: string, body?: unknown, options?: RequestOptions) => request<T>('POST', url, body, options),
+    put: <T = any>(url: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', url, body, options),
     delete: <T = any>(url: string, options?: RequestOptions) => request<T>('DELETE', url, undefined, options),
   }
 }

@@ -69,6 +69,7 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     SMS_ACCESS_KEY_SECRET: DEV_CREDENTIALS.smsAccessKeySecret,
     SMS_SIGN_NAME: DEV_CREDENTIALS.smsSignName,
     SMS_TEMPLATE_CODE: DEV_CREDENTIALS.smsTemplateCode,
+    SMS_STAFF_TEMPLATE_CODE: DEV_CREDENTIALS.smsStaffTemplateCode,
     LLM_BASE_URL: `${mocks.baseUrl}/llm/v1`,
     LLM_API_KEY: LLM_DEV_CREDENTIALS.apiKey,
     LLM_MODEL: LLM_DEV_CREDENTIALS.model,

@@ -143,6 +143,7 @@ export function createApiClient({ baseUrl, transport, session, timeoutMs = 15_00
   return {
     get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
     post: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...options, body }),
+    put: <T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'body'>) => request<T>('PUT', path, { ...options, body }),
     delete: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('DELETE', path, options),
     upload,
     /** absolute URL of an API path, e.g. a signed file URL handed out relative to the API */

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { AuthResult } from '@xinfang/shared/contracts/auth'
+import type { AuthResult, StaffLoginBody } from '@xinfang/shared/contracts/auth'
 import { loginWithAlipay, loginWithCityApp, loginWithWechat } from '../api/auth'
 import { navigateTo } from '../routes'
 import { useSessionStore } from '../stores/session-store'
@@ -26,6 +26,22 @@ async function platformLogin(): Promise<AuthResult | null> {
   }
   const bridge = cityAppBridge()
   return bridge ? loginWithCityApp(await bridge.getTicket()) : null
+}
+
+/**
+ * The mini-program's own login code, for a staff sign-in to bind this person's WeChat or Alipay
+ * identity so work notices reach them there (the server exchanges it as it does a resident's).
+ * Null on H5, and when the platform would not give one: the notices then go by SMS.
+ */
+export async function miniProgramLoginCode(): Promise<StaffLoginBody['miniProgram'] | null> {
+  const platform = process.env.TARO_ENV === 'weapp' ? 'wechat' : process.env.TARO_ENV === 'alipay' ? 'alipay' : null
+  if (platform === null) return null
+  try {
+    const { code } = await Taro.login()
+    return code ? { platform, code } : null
+  } catch {
+    return null
+  }
 }
 
 let signingIn: Promise<boolean> | null = null

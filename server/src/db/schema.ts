@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 
 /**
  * The whole database. Personal data is stored only as `*_enc` (AES-256-GCM) and, where we must
@@ -49,7 +49,23 @@ export const staff = sqliteTable('staff', {
   unitCode: text('unit_code').notNull().references(() => units.code),
   regionCode: text('region_code').notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** the mini-program this person last signed in to the workbench from: where work notices go first */
+  noticePlatform: text('notice_platform', { enum: ['wechat', 'alipay'] }),
+  noticeUid: text('notice_uid'),
   createdAt: createdAt(),
+})
+
+/** A staff member's choices about work notices; no row means the defaults (all on, quiet 22:00–07:00). */
+export const staffNoticeSettings = sqliteTable('staff_notice_settings', {
+  staffId: text('staff_id').primaryKey().references(() => staff.id),
+  cosignWarning: integer('cosign_warning', { mode: 'boolean' }).notNull(),
+  dueSoon: integer('due_soon', { mode: 'boolean' }).notNull(),
+  overdue: integer('overdue', { mode: 'boolean' }).notNull(),
+  quietEnabled: integer('quiet_enabled', { mode: 'boolean' }).notNull(),
+  /** HH:MM China time */
+  quietStart: text('quiet_start').notNull(),
+  quietEnd: text('quiet_end').notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 })
 
 export const refreshTokens = sqliteTable(
@@ -269,15 +285,17 @@ export const auditLog = sqliteTable(
 )
 
 /**
- * The notification outbox: a row per message to a resident, written in the same transaction as
- * the change it reports, sent afterwards by the worker, retried until it goes out.
+ * The notification outbox: a row per message to a resident or to a staff member (exactly one of
+ * the two), written in the same transaction as the change it reports, sent afterwards by the
+ * worker, retried until it goes out.
  */
 export const notifications = sqliteTable(
   'notifications',
   {
     id: text('id').primaryKey(),
     caseId: text('case_id').notNull().references(() => cases.id),
-    residentId: text('resident_id').notNull().references(() => residents.id),
+    residentId: text('resident_id').references(() => residents.id),
+    staffId: text('staff_id').references(() => staff.id),
     event: text('event').notNull(),
     payload: text('payload', { mode: 'json' }).notNull().$type<Record<string, unknown>>(),
     status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
@@ -288,7 +306,11 @@ export const notifications = sqliteTable(
     sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [index('notifications_due').on(t.status, t.nextAttemptAt), index('notifications_case').on(t.caseId)],
+  (t) => [
+    index('notifications_due').on(t.status, t.nextAttemptAt),
+    index('notifications_case').on(t.caseId),
+    check('notifications_one_recipient', sql`(resident_id is null) <> (staff_id is null)`),
+  ],
 )
 
 /**

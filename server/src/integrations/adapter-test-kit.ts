@@ -32,6 +32,7 @@ export async function failureOf(promise: Promise<unknown>): Promise<IntegrationE
 /** A notice as the worker hands it to every channel; override what a test is about. */
 export function caseUpdate(overrides: Partial<CaseUpdate> = {}): CaseUpdate {
   return {
+    audience: 'resident',
     trackingNo: '4821-0937-5516',
     title: '小区供暖温度不达标',
     statusLabel: '办理中',

@@ -31,6 +31,13 @@ describe('Aliyun SendSms', () => {
     expect(JSON.parse((call?.body as { TemplateParam: string }).TemplateParam)).toEqual({ no: '4821-0937-5516', status: '办理中', detail: '您的诉求已受理，将在法定期限内答复' })
   })
 
+  it('sends staff their own template, with the same variables', async () => {
+    expect((await smsClient().send('13800138000', caseUpdate({ audience: 'staff', statusLabel: '即将超期', message: '答复期限将于2026-10-23届满，请抓紧办理' }))).outcome).toBe('sent')
+    const [call] = await mocksOf().calls('sms')
+    expect(call?.body).toMatchObject({ TemplateCode: mocksOf().options.sms.staffTemplateCode })
+    expect(JSON.parse((call?.body as { TemplateParam: string }).TemplateParam)).toMatchObject({ status: '即将超期' })
+  })
+
   it('keeps each template variable within 35 characters', async () => {
     const message = '您的诉求已由市城市管理局受理，承办人将在三个工作日内与您电话联系，请保持电话畅通，谢谢配合'
     expect((await smsClient().send('13800138000', caseUpdate({ message }))).outcome).toBe('sent')

@@ -12,6 +12,8 @@ export interface AliyunSmsOptions {
   signName: string
   /** the approved template: 您的诉求（编号${no}）有新进展：${status}。${detail} */
   templateCode: string
+  /** the staff one, same variables: 工作提醒：案件${no}${status}。${detail} */
+  staffTemplateCode: string
   timeoutMs: number
   retries: number
 }
@@ -45,7 +47,7 @@ export function createAliyunSmsClient(options: AliyunSmsOptions): NoticeChannel 
         SignatureMethod: 'HMAC-SHA1',
         SignatureNonce: randomUUID(),
         SignatureVersion: '1.0',
-        TemplateCode: options.templateCode,
+        TemplateCode: update.audience === 'staff' ? options.staffTemplateCode : options.templateCode,
         TemplateParam: JSON.stringify({
           no: update.trackingNo,
           status: clip(update.statusLabel, MAX_VARIABLE_LENGTH),

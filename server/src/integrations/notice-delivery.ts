@@ -1,11 +1,15 @@
 import { IntegrationError } from './http-client'
 
-/** A change on a resident's case as every notice channel receives it; each adapter shapes it for its platform. */
+/** Residents hear about their own cases; staff about work waiting for them (an SMS template each). */
+export type NoticeAudience = 'resident' | 'staff'
+
+/** A change on a case as every notice channel receives it; each adapter shapes it for its platform. */
 export interface CaseUpdate {
+  audience: NoticeAudience
   trackingNo: string
   /** the case title as the resident wrote it */
   title: string
-  /** the status as residents read it, e.g. 办理中 */
+  /** the status as residents read it, e.g. 办理中; for staff the kind of notice, e.g. 即将超期 */
   statusLabel: string
   /** what just happened, in a few words, e.g. 已受理 */
   headline: string

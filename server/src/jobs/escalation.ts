@@ -4,9 +4,9 @@ import { CITY, parentOf } from '@xinfang/shared/places'
 import type { CaseContext } from '../modules/cases/case-context'
 import { record } from '../modules/cases/case-record'
 import type { CaseRow } from '../modules/cases/case-repository'
+import { holdersOf } from './holders'
 
 const BATCH = 200
-const HOLDING_ROLES = new Set(['lead', 'territorial', 'triage'])
 const depth = (region: string) => (region === CITY ? 0 : region.split('.').length)
 
 /**
@@ -15,15 +15,19 @@ const depth = (region: string) => (region === CITY ? 0 : region.split('.').lengt
  * petition office.
  */
 export function escalationTarget(holderRegions: readonly string[]): string {
-  const deepest = holderRegions.reduce((a, b) => (depth(b) > depth(a) ? b : a), CITY)
-  return parentOf(deepest) ?? CITY
+  return parentOf(deepestOf(holderRegions)) ?? CITY
 }
+
+/** The lowest level among the holders: the office closest to the case. */
+export const deepestOf = (regions: readonly string[]): string => regions.reduce((a, b) => (depth(b) > depth(a) ? b : a), CITY)
 
 function escalate(ctx: CaseContext, row: CaseRow, now: Date): void {
   const clock = row.dueClock as ClockName
   const dueAt = row.dueAt!
-  const toRegion = escalationTarget(ctx.cases.assignmentsOf(row.id).filter((a) => HOLDING_ROLES.has(a.role)).map((a) => a.regionCode))
-  ctx.cases.addEscalation({ caseId: row.id, kind: 'escalation', clock, dueAt, toRegion, at: now })
+  const holders = holdersOf(ctx, row.id)
+  const toRegion = escalationTarget(holders.map((h) => h.region))
+  if (!ctx.cases.addEscalation({ caseId: row.id, kind: 'escalation', clock, dueAt, toRegion, at: now })) return
+  ctx.staffNotices.tell(holders, 'overdue', row, `${CLOCKS[clock]?.label ?? '办理期限'}已届满，已提请${orgName('petition', toRegion)}督办，请尽快办理`, now)
   record(ctx, row, [
     {
       caseId: row.id,

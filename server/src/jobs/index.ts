@@ -1,21 +1,22 @@
 import fp from 'fastify-plugin'
+import { warnDueSoon } from './due-soon'
 import { escalateOverdue } from './escalation'
 import { recountProvisionalDeadlines, type RecountSummary } from './recount-deadlines'
 
 declare module 'fastify' {
   interface FastifyInstance {
-    jobs: { escalateOverdue(): number; recountProvisionalDeadlines(): RecountSummary }
+    jobs: { escalateOverdue(): number; warnDueSoon(): number; recountProvisionalDeadlines(): RecountSummary }
   }
 }
 
 /**
- * Timed work. Escalation runs every `jobs.escalationIntervalMs` (0 turns the timer off; tests call
- * `app.jobs.escalateOverdue()` with a fake clock instead).
+ * Timed work. Every `jobs.escalationIntervalMs` (0 turns the timer off; tests call the jobs with
+ * a fake clock instead) cases turning due soon are told to their holders and late ones escalated.
  */
 export default fp(
   async (fastify) => {
     const ctx = fastify.caseContext
-    const jobs = { escalateOverdue: () => escalateOverdue(ctx), recountProvisionalDeadlines: () => recountProvisionalDeadlines(ctx) }
+    const jobs = { escalateOverdue: () => escalateOverdue(ctx), warnDueSoon: () => warnDueSoon(ctx), recountProvisionalDeadlines: () => recountProvisionalDeadlines(ctx) }
     fastify.decorate('jobs', jobs)
     // the calendar is loaded by now (holiday-calendar); dates counted before it knew a year are counted again
     fastify.addHook('onReady', async () => {
@@ -28,10 +29,11 @@ export default fp(
     fastify.addHook('onReady', async () => {
       timer = setInterval(() => {
         try {
+          const warned = jobs.warnDueSoon()
           const escalated = jobs.escalateOverdue()
-          if (escalated > 0) fastify.log.info({ escalated }, 'overdue cases escalated')
+          if (warned + escalated > 0) fastify.log.info({ warned, escalated }, 'deadline run: cases due soon told, overdue ones escalated')
         } catch (error) {
-          fastify.log.error({ err: error }, 'escalation run failed; the next run retries')
+          fastify.log.error({ err: error }, 'deadline run failed; the next run retries')
         }
       }, every)
       timer.unref()

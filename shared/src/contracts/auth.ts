@@ -11,6 +11,15 @@ export const StaffLoginBodySchema = Type.Object(
   {
     username: Type.String({ minLength: 1, maxLength: 64 }),
     password: Type.String({ minLength: 1, maxLength: 128 }),
+    miniProgram: Type.Optional(
+      Type.Object(
+        {
+          platform: Type.Enum(['wechat', 'alipay']),
+          code: CredentialSchema,
+        },
+        { additionalProperties: false, description: '在微信或支付宝小程序里登录时，wx.login 的 code 或 my.getAuthCode 的 authCode：绑定后工作提醒经订阅消息送达' },
+      ),
+    ),
   },
   { additionalProperties: false },
 )
@@ -73,3 +82,4 @@ export type StaffUser = Static<typeof StaffUserSchema>
 export type SessionUser = Static<typeof SessionUserSchema>
 export type AuthResult = Static<typeof AuthResultSchema>
 export type PhoneVerificationBody = Static<typeof PhoneVerificationBodySchema>
+export type StaffLoginBody = Static<typeof StaffLoginBodySchema>

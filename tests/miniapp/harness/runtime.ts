@@ -17,6 +17,8 @@ export interface Tab {
 /** The compiled app's own app.json: its pages and tab bar (WeChat: list/text, Alipay: items/name). */
 interface AppJson {
   pages: string[]
+  /** both platforms spell it subPackages in the compiled app.json; the pages are relative to the root */
+  subPackages?: { root: string; pages: string[] }[]
   entryPagePath?: string
   tabBar?: { list?: { pagePath: string; text: string }[]; items?: { pagePath: string; name: string }[] }
 }
@@ -46,7 +48,7 @@ export class MiniRuntime {
     private readonly pages: () => PageInstance[],
   ) {
     const appJson = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as AppJson
-    this.routes = appJson.pages
+    this.routes = [...appJson.pages, ...(appJson.subPackages ?? []).flatMap((sp) => sp.pages.map((page) => `${sp.root.replace(/\/$/, '')}/${page}`))]
     this.entry = appJson.entryPagePath ?? appJson.pages[0] ?? ''
     this.tabs = appJson.tabBar?.list ?? appJson.tabBar?.items?.map((t) => ({ pagePath: t.pagePath, text: t.name })) ?? []
   }

@@ -1,5 +1,5 @@
-import type { AuthResult } from '@xinfang/shared/contracts/auth'
-import type { LoginPlatform } from '@xinfang/shared/contracts/auth'
+import type { FastifyBaseLogger } from 'fastify'
+import type { AuthResult, LoginPlatform, StaffLoginBody } from '@xinfang/shared/contracts/auth'
 import { AppError } from '../../lib/app-error'
 import { hashPassword, verifyPassword } from '../../lib/passwords'
 import type { Clock } from '../../lib/clock'
@@ -20,6 +20,7 @@ interface Deps {
   signAccessToken: (actor: Actor) => string
   accessTokenTtlSec: number
   clock: Clock
+  log: Pick<FastifyBaseLogger, 'warn'>
 }
 
 const PLATFORM_NAMES: Record<LoginPlatform, string> = { wechat: '微信', alipay: '支付宝', cityapp: '城市App' }
@@ -53,6 +54,22 @@ export function createAuthService(deps: Deps) {
   const login = (platform: LoginPlatform, uid: string, identity?: VerifiedIdentity) =>
     residentSession(residents.upsertByPlatform(platform, uid, clock.now(), identity))
 
+  /**
+   * The mini-program's login code exchanged as a resident's is, so work notices reach this
+   * person there. Best effort: a platform that is down or refuses the code costs the sign-in
+   * nothing, the notices then go by SMS.
+   */
+  async function bindNoticeIdentity(staffId: string, { platform, code }: NonNullable<StaffLoginBody['miniProgram']>): Promise<void> {
+    try {
+      const uid =
+        platform === 'wechat' ? (await platforms.wechat.code2Session(code)).openId : await platforms.alipay.exchangeAuthCode(code).then(({ userId, openId }) => openId ?? userId)
+      staff.bindNoticeIdentity(staffId, platform, uid)
+    } catch (error) {
+      if (!(error instanceof IntegrationError)) throw error
+      deps.log.warn({ staffId, platform, error: error.message }, 'staff login code not exchanged; work notices go by SMS')
+    }
+  }
+
   return {
     async loginWithWechat(code: string) {
       const { openId } = await fromPlatform('wechat', () => platforms.wechat.code2Session(code))
@@ -69,10 +86,11 @@ export function createAuthService(deps: Deps) {
       return login('cityapp', person.subject, person.verified ? person : undefined)
     },
 
-    async loginStaff(username: string, password: string) {
+    async loginStaff({ username, password, miniProgram }: StaffLoginBody) {
       const row = staff.findByUsername(username)
       const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash), password)
       if (!row || !valid || !row.active) throw new AppError('LOGIN_FAILED')
+      if (miniProgram) await bindNoticeIdentity(row.id, miniProgram)
       return staffSession(row)
     },
 

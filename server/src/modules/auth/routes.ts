@@ -36,6 +36,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     signAccessToken: fastify.signAccessToken,
     accessTokenTtlSec: fastify.config.auth.accessTokenTtlSec,
     clock: fastify.clock,
+    log: fastify.log.child({ module: 'auth' }),
   })
   const phoneVerification = createPhoneVerification({ residents, phones: fastify.platforms.phones, clock: fastify.clock })
   const login = { tags: ['auth'], response: loginResponse }
@@ -54,7 +55,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     auth.loginWithCityApp(request.body.ticket),
   )
   fastify.post('/staff', { schema: { ...login, summary: '工作人员登录', body: StaffLoginBodySchema }, config: { rateLimit } }, (request) =>
-    auth.loginStaff(request.body.username, request.body.password),
+    auth.loginStaff(request.body),
   )
   fastify.post('/refresh', { schema: { ...login, summary: '轮换刷新令牌', body: RefreshBodySchema }, config: crowd }, async (request) =>
     auth.refresh(request.body.refreshToken),

@@ -1,4 +1,4 @@
-import { and, eq, like, or, sql } from 'drizzle-orm'
+import { and, eq, like, ne, or, sql } from 'drizzle-orm'
 import { CITY } from '@xinfang/shared/places'
 import type { Db } from '../../db/client'
 import { staff } from '../../db/schema'
@@ -13,6 +13,16 @@ export function createStaffRepository(db: Db) {
     },
     findById(id: string): StaffRow | null {
       return byId.get({ id }) ?? null
+    },
+    /**
+     * Where this person's work notices go first: the mini-program they signed in from. One
+     * identity reaches one account: a duty phone shared by a shift goes to whoever signed in last.
+     */
+    bindNoticeIdentity(id: string, platform: 'wechat' | 'alipay', uid: string): void {
+      db.transaction(() => {
+        db.update(staff).set({ noticePlatform: null, noticeUid: null }).where(and(eq(staff.noticePlatform, platform), eq(staff.noticeUid, uid), ne(staff.id, id))).run()
+        db.update(staff).set({ noticePlatform: platform, noticeUid: uid }).where(eq(staff.id, id)).run()
+      })
     },
     /** Active grid members at or below a place, for an office choosing who checks the facts. */
     gridMembersWithin(place: string): StaffRow[] {

@@ -10,6 +10,7 @@ import type { Assistant } from '../assist/recommendation'
 import { createResidentRepository, type ResidentRepository } from '../auth/resident-repository'
 import { createStaffRepository, type StaffRepository } from '../auth/staff-repository'
 import { createOutbox, type Outbox } from '../notifications/outbox'
+import { createStaffNotices, type StaffNotices } from '../notifications/staff-notices'
 import { createRuleRepository, type RuleRepository } from '../dispatch/rule-repository'
 import { createFileRepository, type FileRepository } from '../files/file-repository'
 import type { UrlSigner } from '../files/signed-url'
@@ -28,6 +29,8 @@ export interface CaseContext {
   staff: StaffRepository
   residents: ResidentRepository
   outbox: Outbox
+  /** work notices to staff, through the same outbox */
+  staffNotices: StaffNotices
   audit: AuditRepository
   /** the local recommender, for submissions that name no category */
   assistant: Assistant
@@ -38,6 +41,7 @@ export interface CaseContext {
 }
 
 function createCaseContext(fastify: FastifyInstance): CaseContext {
+  const outbox = createOutbox(fastify.db)
   return {
     db: fastify.db,
     writes: fastify.writes,
@@ -46,7 +50,8 @@ function createCaseContext(fastify: FastifyInstance): CaseContext {
     files: createFileRepository(fastify.db),
     staff: createStaffRepository(fastify.db),
     residents: createResidentRepository(fastify.db, fastify.pii),
-    outbox: createOutbox(fastify.db),
+    outbox,
+    staffNotices: createStaffNotices(fastify.db, outbox),
     audit: fastify.audit,
     assistant: fastify.assistant,
     rules: createRuleRepository(fastify.db),

@@ -122,6 +122,15 @@ export function visibleTo(actor: StaffActor): SQL {
 const byId = sql.placeholder('id')
 
 export function createCaseRepository(db: Db) {
+  /** Cases matching `where` with no `kind` row in escalations for their running clock and due time, soonest due first. */
+  const unrecorded = (kind: (typeof escalations.$inferSelect)['kind'], where: SQL, limit: number): CaseRow[] =>
+    db
+      .select()
+      .from(cases)
+      .where(and(where, sql`not exists (select 1 from ${escalations} e where e.case_id = ${cases.id} and e.kind = ${kind} and e.clock = ${cases.dueClock} and e.due_at = ${cases.dueAt})`))
+      .orderBy(asc(cases.dueAt))
+      .limit(limit)
+      .all()
   const afterCursor = (cursor: NonNullable<Page['cursor']>) =>
     or(lt(cases.registeredAt, new Date(cursor.registeredAt)), and(eq(cases.registeredAt, new Date(cursor.registeredAt)), lt(cases.id, cursor.id)))
   const page = (where: SQL | undefined, { cursor, limit, status }: Page) =>
@@ -196,18 +205,7 @@ export function createCaseRepository(db: Db) {
     },
     /** Open cases whose running clock ran out before `now` and that have no escalation for it yet. */
     overdueUnescalated(now: Date, limit: number): CaseRow[] {
-      return db
-        .select()
-        .from(cases)
-        .where(
-          and(
-            lt(cases.dueAt, now),
-            sql`not exists (select 1 from ${escalations} e where e.case_id = ${cases.id} and e.kind = 'escalation' and e.clock = ${cases.dueClock} and e.due_at = ${cases.dueAt})`,
-          ),
-        )
-        .orderBy(asc(cases.dueAt))
-        .limit(limit)
-        .all()
+      return unrecorded('escalation', lt(cases.dueAt, now), limit)
     },
     /** Cases with a live deadline counted across an unknown year, after `afterId`, in id order. */
     provisionalAfter(afterId: string, limit: number): CaseRow[] {
@@ -219,8 +217,14 @@ export function createCaseRepository(db: Db) {
         .limit(limit)
         .all()
     },
-    addEscalation(row: typeof escalations.$inferInsert): void {
-      db.insert(escalations).values(row).onConflictDoNothing().run()
+    /** Cases whose running clock runs out after `now` and by `dueBy`, not yet warned of for that clock and due time. */
+    dueSoonUnwarned(now: Date, dueBy: Date, limit: number): CaseRow[] {
+      return unrecorded('warning', and(gt(cases.dueAt, now), lte(cases.dueAt, dueBy))!, limit)
+    },
+
+    /** False when this clock and due time were recorded already: the caller then tells nobody again. */
+    addEscalation(row: typeof escalations.$inferInsert): boolean {
+      return db.insert(escalations).values(row).onConflictDoNothing().run().changes > 0
     },
 
     insertAssignments(rows: (typeof caseAssignments.$inferInsert)[]): AssignmentRow[] {

@@ -1,6 +1,7 @@
 import { orgName } from '@xinfang/shared/org'
 import { WARNING_KINDS, type WarningKind } from '@xinfang/shared/contracts/cosign'
 import { record } from '../cases/case-record'
+import { WARNED_ROLES } from '../notifications/staff-notices'
 import type { SigningCase } from './cosign-repository'
 import type { CosignContext } from './cosign-context'
 import type { CampaignRow } from './cosign-repository'
@@ -25,7 +26,7 @@ interface Raise {
   data?: Record<string, unknown>
 }
 
-/** Records a warning once: its row (what GET /warnings lists) and its timeline entry, in this transaction. */
+/** Records a warning once: its row (what GET /warnings lists), its timeline entry and the warned office's notices, in this transaction. */
 function raise(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: SigningCase, count: number, now: Date, w: Raise): void {
   const key = `${w.kind}:${w.threshold}`
   const warned = warnedSet(ctx, campaign.id)
@@ -36,6 +37,7 @@ function raise(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: Signi
   warned.add(key)
   if (!inserted) return
   const office = orgName('petition', toRegion)
+  ctx.cases.staffNotices.tell([{ unit: 'petition', region: toRegion, roles: WARNED_ROLES }], 'cosign_warning', row, `${WARNING_KINDS[w.kind]}，已有${count}人联名，请及时研判`, now)
   record(ctx.cases, row, [
     { caseId: row.id, at: now, actorType: 'system', actorLabel: '系统', action: 'cosign_warning', note: w.note(office), data: { kind: w.kind, label: WARNING_KINDS[w.kind], threshold: w.threshold, count, toRegion } },
   ])

@@ -16,7 +16,8 @@ declare module 'fastify' {
 }
 
 /**
- * Resident notifications: the worker that empties the outbox the case module fills, polled
+ * Notifications to residents and work notices to staff: the worker that empties the outbox the
+ * case, co-sign and deadline code fill, polled
  * every `notices.pollMs` from the moment the app is ready until it closes.
  */
 export default fp(

@@ -1,10 +1,20 @@
 import { and, asc, eq, lte } from 'drizzle-orm'
+import type { QuietWindow } from '@xinfang/shared/quiet-hours'
 import type { Db } from '../../db/client'
-import { cases, notifications, residents } from '../../db/schema'
+import { cases, notifications, residents, staff, staffNoticeSettings } from '../../db/schema'
+import { settingsOf } from './staff-notice-repository'
 
 export type NoticeChannelName = 'wechat' | 'alipay' | 'cityapp' | 'sms'
 
-/** A pending notice with what it takes to reach its resident. */
+/** Where a notice goes: the platform identity first (when there is one), then the phone. */
+export interface NoticeRecipient {
+  platform: 'wechat' | 'alipay' | 'cityapp' | null
+  platformUid: string | null
+  /** encrypted; the resident's own, else the case's contact number; the staff member's */
+  phoneEnc: string | null
+}
+
+/** A pending notice with what it takes to reach its resident or staff member. */
 export interface DueNotice {
   id: string
   caseId: string
@@ -13,10 +23,12 @@ export interface DueNotice {
   attempts: number
   /** on a pending row: the channel the next attempt goes to, once the platform has refused (sms) */
   channel: string | null
-  platform: 'wechat' | 'alipay' | 'cityapp'
-  platformUid: string
-  residentPhoneEnc: string | null
-  contactPhoneEnc: string | null
+  audience: 'resident' | 'staff'
+  recipient: NoticeRecipient
+  /** staff only: their quiet hours, null when they turned them off */
+  quietHours: QuietWindow | null
+  /** false for a staff account switched off since the notice was written */
+  reachable: boolean
 }
 
 /**
@@ -29,7 +41,7 @@ export function createNotificationRepository(db: Db) {
   return {
     /** Due rows, oldest first. */
     due(now: Date, limit: number): DueNotice[] {
-      return db
+      const rows = db
         .select({
           id: notifications.id,
           caseId: notifications.caseId,
@@ -37,18 +49,39 @@ export function createNotificationRepository(db: Db) {
           payload: notifications.payload,
           attempts: notifications.attempts,
           channel: notifications.channel,
-          platform: residents.platform,
-          platformUid: residents.platformUid,
-          residentPhoneEnc: residents.phoneEnc,
+          resident: { platform: residents.platform, platformUid: residents.platformUid, phoneEnc: residents.phoneEnc },
           contactPhoneEnc: cases.contactPhoneEnc,
+          staff: { id: staff.id, platform: staff.noticePlatform, platformUid: staff.noticeUid, phoneEnc: staff.phoneEnc, active: staff.active },
+          settings: staffNoticeSettings,
         })
         .from(notifications)
-        .innerJoin(residents, eq(residents.id, notifications.residentId))
         .innerJoin(cases, eq(cases.id, notifications.caseId))
+        .leftJoin(residents, eq(residents.id, notifications.residentId))
+        .leftJoin(staff, eq(staff.id, notifications.staffId))
+        .leftJoin(staffNoticeSettings, eq(staffNoticeSettings.staffId, notifications.staffId))
         .where(and(eq(notifications.status, 'pending'), lte(notifications.nextAttemptAt, now)))
         .orderBy(asc(notifications.createdAt), asc(notifications.id))
         .limit(limit)
         .all()
+      return rows.map(({ resident, contactPhoneEnc, staff: member, settings, ...row }): DueNotice => {
+        if (member) {
+          const { quietHours } = settingsOf(settings)
+          return {
+            ...row,
+            audience: 'staff',
+            recipient: { platform: member.platform, platformUid: member.platformUid, phoneEnc: member.phoneEnc },
+            quietHours: quietHours.enabled ? quietHours : null,
+            reachable: member.active,
+          }
+        }
+        return {
+          ...row,
+          audience: 'resident',
+          recipient: { platform: resident?.platform ?? null, platformUid: resident?.platformUid ?? null, phoneEnc: resident?.phoneEnc ?? contactPhoneEnc },
+          quietHours: null,
+          reachable: true,
+        }
+      })
     },
 
     markSent(id: string, channel: NoticeChannelName, at: Date, attempts: number): void {
@@ -57,6 +90,11 @@ export function createNotificationRepository(db: Db) {
 
     markRetry(id: string, update: { channel: NoticeChannelName | null; attempts: number; nextAttemptAt: Date; lastError: string }): void {
       db.update(notifications).set(update).where(pending(id)).run()
+    },
+
+    /** Held back, not failed: the attempt count stays, only the time moves (quiet hours). */
+    defer(id: string, until: Date): void {
+      db.update(notifications).set({ nextAttemptAt: until }).where(pending(id)).run()
     },
 
     /** Given up on: the row stays, status failed, with the last error, for an admin to see. */

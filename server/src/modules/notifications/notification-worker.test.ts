@@ -6,7 +6,8 @@ import { alipayUserId, cityAppIdentity, wechatOpenId } from '@xinfang/mocks/dev-
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase, type Db } from '../../db/client'
-import { cases, notifications, residents } from '../../db/schema'
+import { ensureReferenceData } from '../../db/reference-data'
+import { cases, notifications, residents, staff } from '../../db/schema'
 import { useMocks } from '../../integrations/adapter-test-kit'
 import { createAlipayTemplateMessageClient } from '../../integrations/alipay-template-message'
 import { createAliyunSmsClient } from '../../integrations/aliyun-sms'
@@ -17,6 +18,7 @@ import { newId, newTrackingNo } from '../../lib/ids'
 import { createPiiCipher } from '../../lib/pii'
 import { createOutbox } from './outbox'
 import { createNotificationWorker, type DeliveryPolicy } from './notification-worker'
+import { createStaffNoticeRepository, DEFAULT_NOTICE_SETTINGS } from './staff-notice-repository'
 
 const mocksOf = useMocks()
 const pii = createPiiCipher(randomBytes(32), randomBytes(32).toString('base64url'))
@@ -101,7 +103,7 @@ describe('notification worker', () => {
   it('sends a WeChat resident the subscription message and marks the row sent', async () => {
     const target = residentWithCase('wechat', openIdOf('outbox-alice'))
     enqueue(target)
-    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
     const [send] = await subscribeSends()
     expect(send?.body).toMatchObject({
       touser: openIdOf('outbox-alice'),
@@ -110,21 +112,21 @@ describe('notification worker', () => {
       data: { character_string2: { value: target.trackingNo }, phrase3: { value: '办理中' }, thing5: { value: '您的诉求已受理，将在法定期限内答复' } },
     })
     expect(rows()).toEqual([expect.objectContaining({ status: 'sent', channel: 'wechat', attempts: 1, sentAt: now, lastError: null })])
-    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 })
   })
 
   it('keeps a notice pending through a platform outage, and sends it once the backoff has passed', async () => {
     enqueue(residentWithCase('wechat', openIdOf('outbox-bob')))
     await mocksOf().injectFault({ platform: 'wechat', mode: 'fail' })
     const sender = worker()
-    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 })
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 0 })
     const [row] = rows()
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: expect.stringContaining('HTTP 503') })
     expect(row?.nextAttemptAt.getTime()).toBe(now.getTime() + POLICY.backoffBaseMs)
 
-    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 })
     now = new Date(now.getTime() + POLICY.backoffBaseMs)
-    expect(await sender.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(await sender.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
     expect(rows()[0]).toMatchObject({ status: 'sent', attempts: 2, channel: 'wechat' })
   })
 
@@ -145,7 +147,7 @@ describe('notification worker', () => {
   it('falls back to SMS on the resident\'s verified phone when WeChat answers 43101', async () => {
     await mocksOf().optOut({ platform: 'wechat', userId: openIdOf('outbox-unsubscribed') })
     enqueue(residentWithCase('wechat', openIdOf('outbox-unsubscribed'), { own: '13912345678', contact: '13700000000' }))
-    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
     const [sms] = await mocksOf().calls('sms')
     expect(sms?.body).toMatchObject({ PhoneNumbers: '13912345678', TemplateCode: mocksOf().options.sms.templateCode })
     expect(rows()[0]).toMatchObject({ status: 'sent', channel: 'sms' })
@@ -156,11 +158,11 @@ describe('notification worker', () => {
     enqueue(residentWithCase('wechat', openIdOf('outbox-dave'), { contact: '13700000000' }))
     await mocksOf().injectFault({ platform: 'sms', mode: 'busy' })
     const sender = worker()
-    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 })
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0, deferred: 0 })
     expect(rows()[0]).toMatchObject({ status: 'pending', channel: 'sms', lastError: expect.stringContaining('isv.BUSINESS_LIMIT_CONTROL') })
     now = new Date(now.getTime() + POLICY.backoffMaxMs)
     await mocksOf().clearCalls()
-    expect(await sender.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 })
+    expect(await sender.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
     expect(await subscribeSends()).toEqual([])
     expect((await mocksOf().calls('sms'))[0]?.body).toMatchObject({ PhoneNumbers: '13700000000' })
   })
@@ -168,7 +170,7 @@ describe('notification worker', () => {
   it('marks a notice failed, and keeps it, when a refusal leaves no phone to fall back to', async () => {
     await mocksOf().optOut({ platform: 'wechat', userId: openIdOf('outbox-erin') })
     enqueue(residentWithCase('wechat', openIdOf('outbox-erin')))
-    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 1 })
+    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 1, deferred: 0 })
     expect(rows()[0]).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/43101.*no phone number/) })
   })
 
@@ -181,15 +183,15 @@ describe('notification worker', () => {
       results.push(await sender.runOnce())
       now = new Date(now.getTime() + POLICY.backoffMaxMs)
     }
-    expect(results.at(-1)).toEqual({ sent: 0, retried: 0, failed: 1 })
+    expect(results.at(-1)).toEqual({ sent: 0, retried: 0, failed: 1, deferred: 0 })
     expect(rows()).toEqual([expect.objectContaining({ status: 'failed', attempts: POLICY.maxAttempts, lastError: expect.stringContaining('HTTP 503'), sentAt: null })])
-    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 })
   })
 
   it('reaches Alipay and city app residents through their own platforms', async () => {
     enqueue(residentWithCase('alipay', alipayUserId('outbox-gina')))
     enqueue(residentWithCase('cityapp', cityAppIdentity('outbox-hank').sub))
-    expect(await worker().runOnce()).toEqual({ sent: 2, retried: 0, failed: 0 })
+    expect(await worker().runOnce()).toEqual({ sent: 2, retried: 0, failed: 0, deferred: 0 })
     expect((await mocksOf().calls('alipay'))[0]?.body).toMatchObject({ method: 'alipay.open.app.mini.templatemessage.send' })
     expect((await mocksOf().calls('cityapp'))[0]?.body).toMatchObject({ userId: cityAppIdentity('outbox-hank').sub, title: '诉求进度：已受理' })
     expect(rows().map((row) => row.channel).sort()).toEqual(['alipay', 'cityapp'])
@@ -213,6 +215,83 @@ describe('notification worker', () => {
       }),
     ).toThrow('the change itself failed')
     expect(rows()).toEqual([])
-    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 })
+    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 })
+  })
+})
+
+describe('notification worker, staff notices', () => {
+  beforeAll(() => ensureReferenceData(db))
+
+  /** A staff member as seeding and a workbench sign-in leave them, and a case they hold. */
+  function staffWithCase(name: string, options: { phone?: string; wechat?: boolean; active?: boolean } = {}) {
+    const staffId = newId('s')
+    db.insert(staff)
+      .values({
+        id: staffId,
+        username: `${name}.handler`,
+        passwordHash: 'not-used-here',
+        name: '王建国',
+        phoneEnc: options.phone ? pii.encrypt(options.phone) : null,
+        role: 'handler',
+        unitCode: 'housing',
+        regionCode: 'city',
+        active: options.active ?? true,
+        noticePlatform: options.wechat ? 'wechat' : null,
+        noticeUid: options.wechat ? openIdOf(name) : null,
+        createdAt: now,
+      })
+      .run()
+    const { caseId, trackingNo } = residentWithCase('cityapp', cityAppIdentity(`${name}-resident`).sub)
+    createOutbox(db).enqueueForStaff({ caseId, staffId, kind: 'due_soon', trackingNo, title: '楼道堆放杂物', message: '答复期限将于2025-03-05届满，请抓紧办理', at: now })
+    return { staffId, caseId, trackingNo }
+  }
+
+  const smsSends = async () => (await mocksOf().calls('sms')).filter((call) => call.status === 200)
+
+  it('reaches a staff member who signed in from WeChat by subscription message, opening the workbench', async () => {
+    const target = staffWithCase('staff-wang', { phone: '13903710001', wechat: true })
+    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
+    const [send] = await subscribeSends()
+    expect(send?.body).toMatchObject({
+      touser: openIdOf('staff-wang'),
+      page: `workbench/pages/case/index?id=${target.caseId}`,
+      data: { character_string2: { value: target.trackingNo }, phrase3: { value: '即将超期' } },
+    })
+    expect(await smsSends()).toEqual([])
+  })
+
+  it('texts a staff member with no mini-program identity, in the staff template', async () => {
+    const target = staffWithCase('staff-li', { phone: '13903710002' })
+    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
+    expect(await subscribeSends()).toEqual([])
+    const [sms] = await smsSends()
+    expect(sms?.body).toMatchObject({ PhoneNumbers: '13903710002', TemplateCode: mocksOf().options.sms.staffTemplateCode })
+    expect(JSON.parse((sms?.body as { TemplateParam: string }).TemplateParam)).toEqual({ no: target.trackingNo, status: '即将超期', detail: '答复期限将于2025-03-05届满，请抓紧办理' })
+  })
+
+  it('holds a notice due in quiet hours until they end, attempts untouched, then sends it', async () => {
+    now = new Date('2025-03-03T23:30:00+08:00')
+    const target = staffWithCase('staff-zhao', { phone: '13903710003' })
+    const sender = worker()
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 1 })
+    expect(rows().find((r) => r.caseId === target.caseId)).toMatchObject({ status: 'pending', attempts: 0, nextAttemptAt: new Date('2025-03-04T07:00:00+08:00') })
+    now = new Date('2025-03-04T06:59:00+08:00')
+    expect(await sender.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0, deferred: 0 })
+    now = new Date('2025-03-04T07:00:00+08:00')
+    expect(await sender.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
+    expect(await smsSends()).toHaveLength(1)
+  })
+
+  it('sends at night to someone who turned quiet hours off', async () => {
+    now = new Date('2025-03-03T23:30:00+08:00')
+    const target = staffWithCase('staff-sun', { phone: '13903710004' })
+    createStaffNoticeRepository(db).saveSettings(target.staffId, { ...DEFAULT_NOTICE_SETTINGS, quietHours: { enabled: false, start: '22:00', end: '07:00' } }, now)
+    expect(await worker().runOnce()).toEqual({ sent: 1, retried: 0, failed: 0, deferred: 0 })
+  })
+
+  it('gives up on a notice to an account switched off meanwhile, without sending it', async () => {
+    staffWithCase('staff-qian', { phone: '13903710005', active: false })
+    expect(await worker().runOnce()).toEqual({ sent: 0, retried: 0, failed: 1, deferred: 0 })
+    expect(await smsSends()).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import type { DeliveryResult, NoticeChannel } from '../../integrations/notice-delivery'
 import type { Clock } from '../../lib/clock'
 import type { PiiCipher } from '../../lib/pii'
+import { quietUntil } from '@xinfang/shared/quiet-hours'
 import { caseUpdateOf } from './case-update'
 import { createNotificationRepository, type DueNotice, type NoticeChannelName } from './notification-repository'
 
@@ -29,6 +30,8 @@ export interface RunSummary {
   sent: number
   retried: number
   failed: number
+  /** held back to the end of the recipient's quiet hours */
+  deferred: number
 }
 
 type Settlement = { status: 'sent'; channel: NoticeChannelName } | { status: 'retry' | 'failed'; channel: NoticeChannelName | null; error: string }
@@ -42,6 +45,10 @@ type Settlement = { status: 'sent'; channel: NoticeChannelName } | { status: 're
  * Delivery is at least once: a row is settled only after the platform has answered, so a
  * crash mid-send leaves it pending and the next start sends it again. A resident may then
  * get a notice twice; never none.
+ *
+ * Staff notices take the same path with the staff member's bound mini-program identity (none
+ * when they only ever signed in on the H5 workbench: SMS straight away), and wait out their
+ * quiet hours: a due row found in them is moved to their end, its attempts untouched.
  */
 export function createNotificationWorker({ db, pii, clock, channels, policy, log, random = Math.random }: NotificationWorkerDependencies) {
   const notices = createNotificationRepository(db)
@@ -54,18 +61,19 @@ export function createNotificationWorker({ db, pii, clock, channels, policy, log
   }
 
   async function deliver(row: DueNotice): Promise<Settlement> {
-    const update = caseUpdateOf(row.caseId, row.event, row.payload)
+    const update = caseUpdateOf(row.caseId, row.audience, row.event, row.payload)
     if (update === null) return { status: 'failed', channel: null, error: 'payload lacks a field the message needs' }
+    if (!row.reachable) return { status: 'failed', channel: null, error: 'the staff account is no longer active' }
 
+    const { platform, platformUid, phoneEnc } = row.recipient
     let refusal = ''
     // a platform that refused once is not asked again: the row remembers it goes by SMS now
-    if (row.channel !== 'sms') {
-      const result = await channels[row.platform].send(row.platformUid, update)
-      if (result.outcome !== 'refused') return settlementOf(row.platform, result)
+    if (row.channel !== 'sms' && platform !== null && platformUid !== null) {
+      const result = await channels[platform].send(platformUid, update)
+      if (result.outcome !== 'refused') return settlementOf(platform, result)
       refusal = `${result.reason}; `
     }
-    const phoneEnc = row.residentPhoneEnc ?? row.contactPhoneEnc
-    if (phoneEnc === null) return { status: 'failed', channel: row.platform, error: `${refusal}no phone number to fall back to` }
+    if (phoneEnc === null) return { status: 'failed', channel: platform, error: `${refusal}no phone number to ${platform === null ? 'send to' : 'fall back to'}` }
     const result = await channels.sms.send(pii.decrypt(phoneEnc), update)
     return result.outcome === 'refused' ? { status: 'failed', channel: 'sms', error: `${refusal}${result.reason}` } : settlementOf('sms', result)
   }
@@ -88,8 +96,15 @@ export function createNotificationWorker({ db, pii, clock, channels, policy, log
   }
 
   async function pass(): Promise<RunSummary> {
-    const summary: RunSummary = { sent: 0, retried: 0, failed: 0 }
+    const summary: RunSummary = { sent: 0, retried: 0, failed: 0, deferred: 0 }
     for (const row of notices.due(clock.now(), policy.batchSize)) {
+      // checked at send time, not when written: a backoff may land in the night, a setting may have changed
+      const until = row.quietHours && quietUntil(clock.now(), row.quietHours)
+      if (until) {
+        notices.defer(row.id, until)
+        summary.deferred += 1
+        continue
+      }
       let settlement: Settlement
       try {
         settlement = await deliver(row)

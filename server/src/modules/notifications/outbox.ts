@@ -1,3 +1,4 @@
+import type { StaffNoticeKind } from '@xinfang/shared/contracts/notice-settings'
 import { notifications } from '../../db/schema'
 import type { Db } from '../../db/client'
 import { preparedInsert } from '../../db/fast-insert'
@@ -20,17 +21,36 @@ export interface CaseNotice {
   at: Date
 }
 
+/** What a staff member is told about a case they must look at: the kind is the event. */
+export interface StaffNotice {
+  caseId: string
+  staffId: string
+  kind: StaffNoticeKind
+  trackingNo: string
+  title: string
+  /** one plain sentence, e.g. 受理告知期限将于2026-10-23届满，请抓紧办理 */
+  message: string
+  at: Date
+}
+
 /**
- * The outbox's write side. `enqueue` only inserts a row, so it belongs inside the transaction
+ * The outbox's write side. Enqueueing only inserts a row, so it belongs inside the transaction
  * of the change it reports: the notice exists exactly when the change does, and sending it
  * (the worker's job) never holds up the request.
  */
 export function createOutbox(db: Db) {
   const insert = preparedInsert(db, notifications)
+  const row = (recipient: { residentId: string } | { staffId: string }, caseId: string, event: string, at: Date, payload: Record<string, unknown>) =>
+    insert({ id: newTimeOrderedId('n', at), caseId, ...recipient, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
   return {
     enqueue(notice: CaseNotice): void {
       const { caseId, residentId, event, at, ...payload } = notice
-      insert({ id: newTimeOrderedId('n', at), caseId, residentId, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
+      row({ residentId }, caseId, event, at, payload)
+    },
+    /** Quiet hours are the worker's to apply, at send time, so a setting changed meanwhile counts. */
+    enqueueForStaff(notice: StaffNotice): void {
+      const { caseId, staffId, kind, at, ...payload } = notice
+      row({ staffId }, caseId, kind, at, payload)
     },
   }
 }

@@ -2,6 +2,7 @@ import { PageShell } from '../../../components/page-shell'
 import { LargeFontSwitch } from '../../../features/settings/large-font-switch'
 import { TabBar } from '../../components/tab-bar'
 import { useStaff } from '../../components/use-staff'
+import { NoticeSettingsCard } from '../../features/me/notice-settings-card'
 import { StaffCard } from '../../features/me/staff-card'
 
 export default function WorkbenchMePage() {
@@ -10,6 +11,7 @@ export default function WorkbenchMePage() {
   return (
     <PageShell className='wb-page'>
       <StaffCard staff={staff} />
+      <NoticeSettingsCard />
       <LargeFontSwitch />
       <TabBar current='workbenchMe' />
     </PageShell>
