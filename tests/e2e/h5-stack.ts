@@ -4,7 +4,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll } from 'vitest'
 import { TINY_JPEG } from '../support/actors'
-import { startStack, type Stack } from '../support/stack'
+import { startStack, type Stack, type StackOptions } from '../support/stack'
 import { CHROMIUM, type H5Session } from './h5-browser'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
@@ -23,7 +23,7 @@ export interface H5Stack {
  * The real API and mocks serving the built H5 app. The build is copied first, so a rebuild
  * running meanwhile (npm run dev:h5, another build) cannot pull files from under the browser.
  */
-export async function startH5Stack(): Promise<H5Stack> {
+export async function startH5Stack(options: StackOptions = {}): Promise<H5Stack> {
   if (!fs.existsSync(path.join(H5_BUILD, 'index.html'))) {
     throw new Error(`${H5_BUILD}/index.html is missing: build the H5 app first with \`npm run build:h5\` (npm test builds it before the tests)`)
   }
@@ -34,7 +34,7 @@ export async function startH5Stack(): Promise<H5Stack> {
   fs.cpSync(H5_BUILD, build, { recursive: true })
   const photo = path.join(workDir, 'photo.jpg')
   fs.writeFileSync(photo, TINY_JPEG)
-  const stack = await startStack({ env: { H5_DIR: build } })
+  const stack = await startStack({ ...options, env: { ...options.env, H5_DIR: build } })
   return {
     stack,
     photo,
@@ -46,10 +46,10 @@ export async function startH5Stack(): Promise<H5Stack> {
 }
 
 /** One H5 stack for a test file: started before its tests (a minute allowed), closed after them. */
-export function useH5Stack(): () => H5Stack {
+export function useH5Stack(options: StackOptions = {}): () => H5Stack {
   let started: H5Stack | undefined
   beforeAll(async () => {
-    started = await startH5Stack()
+    started = await startH5Stack(options)
   }, 60_000)
   afterAll(() => started?.close())
   return () => {

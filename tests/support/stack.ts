@@ -83,11 +83,17 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
   }
 }
 
+export interface StackOptions {
+  /** on top of stackEnv's */
+  env?: Record<string, string>
+  clock?: Clock
+}
+
 /**
  * The real thing, small: the mocks and the API each listening on a free port of 127.0.0.1,
  * talking over HTTP, on a fresh SQLite file, with the demo accounts seeded.
  */
-export async function startStack(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Stack> {
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mocks = await startMocks()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-test-'))
   const env = { ...stackEnv(mocks, dataDir), ...options.env }
