@@ -6,7 +6,9 @@ import './submit.scss'
 
 /** Where it happens: district, then a street of it, then the address in the resident's words. */
 export function PlaceFields() {
-  const { region, street, address } = useDraftState((s) => s.draft)
+  const region = useDraftState((s) => s.draft.region)
+  const street = useDraftState((s) => s.draft.street)
+  const address = useDraftState((s) => s.draft.address)
   const update = useDraftState((s) => s.update)
   const streets = region ? streetsOf(region) : []
   const regionIndex = region ? REGIONS.findIndex((r) => r.code === region) : 0
