@@ -1,5 +1,6 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { REGIONS, regionName } from '@xinfang/shared/catalog'
+import { ADDRESS_MAX } from '@xinfang/shared/limits'
 import { placeName, streetsOf } from '@xinfang/shared/places'
 import { useDraftState } from './draft-context'
 import './submit.scss'
@@ -47,7 +48,7 @@ export function PlaceFields() {
       <Input
         className='text-input'
         value={address}
-        maxlength={200}
+        maxlength={ADDRESS_MAX}
         placeholder='详细地址，例如：农业路22号院3号楼'
         onInput={(e) => update({ address: e.detail.value })}
       />
