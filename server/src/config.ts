@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
+import { MAX_AUDIO_BYTES, MAX_IMAGE_BYTES } from '@xinfang/shared/limits'
 import { parseHttpsOrigins } from './lib/https-origins'
 
 /**
@@ -25,8 +26,9 @@ const EnvSchema = Type.Object({
   /** enables GET /metrics (Prometheus text) for a scraper presenting it as a bearer token */
   METRICS_TOKEN: Type.String({ default: '' }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 256 * 1024 }),
-  UPLOAD_MAX_IMAGE_BYTES: Type.Integer({ minimum: 1024, default: 10 * 1024 * 1024 }),
-  UPLOAD_MAX_AUDIO_BYTES: Type.Integer({ minimum: 1024, default: 20 * 1024 * 1024 }),
+  // the apps tell residents the shared limits: a deployment may be stricter, never looser
+  UPLOAD_MAX_IMAGE_BYTES: Type.Integer({ minimum: 1024, maximum: MAX_IMAGE_BYTES, default: MAX_IMAGE_BYTES }),
+  UPLOAD_MAX_AUDIO_BYTES: Type.Integer({ minimum: 1024, maximum: MAX_AUDIO_BYTES, default: MAX_AUDIO_BYTES }),
   CORS_ORIGINS: Type.String({ default: '' }),
   RATE_LIMIT_PUBLIC_MAX: Type.Integer({ minimum: 1, default: 120 }),
   RATE_LIMIT_LOGIN_MAX: Type.Integer({ minimum: 1, default: 20 }),

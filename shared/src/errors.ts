@@ -1,3 +1,5 @@
+import { fileTooLargeMessage, MAX_AUDIO_BYTES, MAX_IMAGE_BYTES } from './limits'
+
 /**
  * Every error the API answers with: a stable code clients can branch on, the HTTP status,
  * and a message a resident can read. Clients show `message` as it is; they never parse it.
@@ -25,7 +27,7 @@ export const ERRORS = {
   FILE_NOT_FOUND: { status: 404, message: '没有找到这个文件' },
   UNKNOWN_ACTION: { status: 404, message: '没有这项办理操作' },
   TRACKING_NO_INVALID: { status: 400, message: '查询码不对，请核对12位数字后再输入' },
-  FILE_TOO_LARGE: { status: 413, message: '文件太大了，图片请小于10MB，语音请小于20MB' },
+  FILE_TOO_LARGE: { status: 413, message: fileTooLargeMessage({ image: MAX_IMAGE_BYTES, audio: MAX_AUDIO_BYTES }) },
   UNSUPPORTED_FILE_TYPE: { status: 415, message: '只能上传照片（JPG、PNG、WEBP、HEIC）或语音' },
   FILE_MISSING: { status: 400, message: '没有收到文件，请重新选择' },
   ATTACHMENT_INVALID: { status: 400, message: '有附件无效或已经用过，请重新上传' },

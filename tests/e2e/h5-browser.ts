@@ -35,6 +35,8 @@ export interface H5Session {
   /** A NutUI button: the click must land on taro-button-core, whose inner view takes the pointer. */
   tapButton(text: string): Promise<void>
   tapTab(text: '首页' | '我的诉求' | '我的'): Promise<void>
+  /** 我的 → 登录 → the dev login (outside the city app) with this name, until 我的 shows it signed in. */
+  signIn(name: string): Promise<void>
   /** Picks an option of the open Taro picker by the start of its text, then 确定. */
   pick(optionStart: string): Promise<void>
   settle(): Promise<void>
@@ -72,6 +74,12 @@ export async function openH5(baseUrl: string, outputDir: string, viewport = { wi
 
   const current = () => page.locator('.taro_router > .taro_page.taro_page_show:not(.taro_page_shade)').last()
   const settle = () => page.waitForTimeout(PAGE_SLIDE_MS)
+  const see = (words: string | RegExp) => current().getByText(words).first().waitFor()
+  const tapButton = (text: string) => current().locator('taro-button-core', { hasText: text }).click()
+  const tapTab = async (text: string) => {
+    await page.getByRole('link', { name: text, exact: true }).click()
+    await settle()
+  }
 
   return {
     page,
@@ -83,13 +91,17 @@ export async function openH5(baseUrl: string, outputDir: string, viewport = { wi
       await settle()
     },
     text: () => current().innerText(),
-    see: (words) => current().getByText(words).first().waitFor(),
-    async tapButton(text) {
-      await current().locator('taro-button-core', { hasText: text }).click()
-    },
-    async tapTab(text) {
-      await page.getByRole('link', { name: text, exact: true }).click()
-      await settle()
+    see,
+    tapButton,
+    tapTab,
+    async signIn(name) {
+      await tapTab('我的')
+      await see('未登录')
+      await tapButton('登录')
+      await see('请登录')
+      await current().locator('input').first().fill(name)
+      await tapButton('登录')
+      await see('当前登录')
     },
     async pick(optionStart) {
       const wheel = page.locator('.weui-picker:visible')

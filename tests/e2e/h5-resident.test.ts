@@ -6,6 +6,8 @@ import { openH5, type H5Session } from './h5-browser'
 import { H5_OUTPUT, stepper, useH5Stack } from './h5-stack'
 
 const TRACKING_NO = /\d{4}-\d{4}-\d{4}/
+/** 我的诉求 asks for this many cases a page (features/my-cases/api.ts) */
+const MY_CASES_PAGE = 20
 
 const h5Stack = useH5Stack()
 
@@ -116,6 +118,76 @@ describe('H5 in headless Chromium, against the real API and mocks', () => {
       await h5.close()
     }
   }, 180_000)
+
+  it('a next page of 我的诉求 that fails says so, keeps the list, and its retry button brings the page once', async () => {
+    const { stack } = h5Stack()
+    const name = `翻页${Date.now().toString(36).slice(-4)}`
+    const resident = await loginResident(stack.api, name)
+    const trackingNos: string[] = []
+    for (let i = 1; i <= MY_CASES_PAGE + 3; i++) {
+      const created = await stack.api.post('/api/v1/cases', { content: `第${i}件：楼道里的灯坏了很久没人修，晚上看不见路。`, region: 'jinshui' }, { token: resident.token })
+      expect(created.status).toBe(201)
+      trackingNos.push(String(created.body.trackingNo))
+    }
+    const h5 = await openH5(stack.baseUrl, H5_OUTPUT)
+    const nextPages: string[] = []
+    // the next page's first request fails as a dropped connection would; later ones go through
+    await h5.page.route(/\/api\/v1\/cases\?(.*&)?cursor=/, async (route) => {
+      nextPages.push(route.request().url())
+      await (nextPages.length === 1 ? route.abort('connectionreset') : route.continue())
+    })
+    const cards = h5.current().locator('.case-item')
+    const toBottom = () => h5.current().evaluate((page) => page.scrollTo(0, page.scrollHeight))
+    try {
+      await h5.open()
+      await h5.signIn(name)
+      await h5.tapTab('我的诉求')
+      await h5.see(trackingNos.at(-1)!)
+      await expect.poll(() => cards.count()).toBe(MY_CASES_PAGE)
+
+      // reaching the bottom asks for the next page, which fails
+      await toBottom()
+      await h5.see('加载失败，点此重试')
+      expect(await h5.text()).toContain('网络不太好')
+      await expect.poll(() => cards.count()).toBe(MY_CASES_PAGE)
+      await h5.screenshot('my-cases-01-more-failed')
+      // scrolling again does not ask again: only the button does
+      await toBottom()
+      await h5.settle()
+      expect(nextPages).toHaveLength(1)
+
+      await h5.tapButton('加载失败，点此重试')
+      await h5.see('没有更多了')
+      expect(nextPages).toHaveLength(2)
+      expect(nextPages[1]).toBe(nextPages[0])
+      const shown = await cards.allInnerTexts()
+      expect(shown).toHaveLength(trackingNos.length)
+      for (const no of trackingNos) expect(shown.filter((text) => text.includes(no))).toHaveLength(1)
+      expect(await h5.text()).not.toContain('加载失败')
+      await h5.screenshot('my-cases-02-retried')
+      expect(h5.problems()).toEqual([])
+    } finally {
+      await h5.close()
+    }
+  }, 90_000)
+
+  it('keeps a draft typed just before the page was reloaded', async () => {
+    const h5 = await openH5(h5Stack().stack.baseUrl, H5_OUTPUT)
+    const text = '楼下的路灯坏了一个月，晚上出门看不见路。'
+    const field = () => h5.current().locator('textarea')
+    try {
+      await h5.open('/pages/submit/index')
+      await h5.see('遇到了什么问题？')
+      await field().fill(text)
+      // at once: typing is written after a pause, leaving the page is written before it goes
+      await h5.page.reload()
+      await h5.see('遇到了什么问题？')
+      await expect.poll(() => field().inputValue()).toBe(text)
+      expect(h5.problems()).toEqual([])
+    } finally {
+      await h5.close()
+    }
+  }, 60_000)
 
   it('anyone follows a case with its tracking number, without signing in', async () => {
     const { stack } = h5Stack()

@@ -114,12 +114,7 @@ describe('the staff workbench in H5, against the real API and mocks', () => {
     const h5 = await openH5(stack.baseUrl, H5_OUTPUT)
     try {
       await h5.open()
-      await h5.tapTab('我的')
-      await h5.tapButton('登录')
-      await h5.see('请登录')
-      await h5.current().locator('input').first().fill(name)
-      await h5.tapButton('登录')
-      await h5.see('当前登录')
+      await h5.signIn(name)
       await h5.tapTab('我的诉求')
       await h5.see(trackingNo)
       // the list says how it ended, not only that it was answered

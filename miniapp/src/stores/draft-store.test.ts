@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 
 // Taro's storage as an in-memory map; nothing else of Taro is touched by the stores.
 const storage = vi.hoisted(() => new Map<string, unknown>())
@@ -11,26 +11,61 @@ vi.mock('@tarojs/taro', () => ({
 }))
 
 import { EMPTY_DRAFT, toCreateCaseBody, toCreateCosignBody } from './draft'
+import { WRITE_DELAY_MS } from './taro-storage'
 
 const KEY_PATTERN = /^[A-Za-z0-9_:.-]{8,128}$/ // IdempotencyHeadersSchema
 
 /** A fresh copy of the store module, as after the app was killed and opened again. */
 async function relaunch() {
   vi.resetModules()
-  return import('./draft-store')
+  const stores = await import('./draft-store')
+  // the storage module of this launch: what leaving the page or the app calls
+  const { flushStorage } = await import('./taro-storage')
+  return { ...stores, flushStorage }
 }
 
 const saved = () => JSON.parse(String(storage.get('xinfang.draft'))) as { state: { draft: { content: string }; idempotencyKey: string | null } }
 
-beforeEach(() => storage.clear())
+beforeEach(() => {
+  storage.clear()
+  // a write a previous launch still held must not land in this test's storage
+  vi.useFakeTimers()
+})
+afterEach(() => vi.useRealTimers())
 
 describe('draft persistence', () => {
-  it('writes the draft to storage on every change', async () => {
+  it('writes typing after a short pause, the newest text only', async () => {
     const { useDraftStore } = await relaunch()
     useDraftStore.getState().update({ content: '暖气' })
-    expect(saved().state.draft.content).toBe('暖气')
     useDraftStore.getState().update({ content: '暖气不热' })
+    vi.advanceTimersByTime(WRITE_DELAY_MS - 1)
+    expect(storage.has('xinfang.draft')).toBe(false)
+    vi.advanceTimersByTime(1)
     expect(saved().state.draft.content).toBe('暖气不热')
+    // typing on: still written at least every WRITE_DELAY_MS, not only once the resident stops
+    useDraftStore.getState().update({ content: '暖气不热，' })
+    vi.advanceTimersByTime(WRITE_DELAY_MS / 2)
+    useDraftStore.getState().update({ content: '暖气不热，很冷' })
+    vi.advanceTimersByTime(WRITE_DELAY_MS / 2)
+    expect(saved().state.draft.content).toBe('暖气不热，很冷')
+  })
+
+  it('keeps what was typed just before leaving: leaving writes it at once', async () => {
+    const first = await relaunch()
+    first.useDraftStore.getState().update({ content: '刚写完这一句就切走了' })
+    first.flushStorage()
+    const second = await relaunch()
+    expect(second.useDraftStore.getState().draft.content).toBe('刚写完这一句就切走了')
+  })
+
+  it('writes the key and the attachments at once, with the text typed before them', async () => {
+    const { useDraftStore } = await relaunch()
+    useDraftStore.getState().update({ content: '小区暖气一直不热' })
+    useDraftStore.getState().addAttachment({ localPath: 'wxfile://tmp/1.jpg', kind: 'image', fileId: null })
+    expect(saved().state.draft).toMatchObject({ content: '小区暖气一直不热', attachments: [{ localPath: 'wxfile://tmp/1.jpg' }] })
+    useDraftStore.getState().update({ content: '小区暖气一直不热，老人冻感冒了' })
+    const key = useDraftStore.getState().takeKey()
+    expect(saved().state).toMatchObject({ idempotencyKey: key, draft: { content: '小区暖气一直不热，老人冻感冒了' } })
   })
 
   it('comes back after a restart, attachments and key included', async () => {
@@ -51,6 +86,7 @@ describe('draft persistence', () => {
     const { useDraftStore, useJointDraftStore } = await relaunch()
     useDraftStore.getState().update({ content: '我自己的事' })
     useJointDraftStore.getState().update({ content: '小区大家的事' })
+    vi.advanceTimersByTime(WRITE_DELAY_MS)
     const again = await relaunch()
     expect(again.useDraftStore.getState().draft.content).toBe('我自己的事')
     expect(again.useJointDraftStore.getState().draft.content).toBe('小区大家的事')
@@ -61,6 +97,7 @@ describe('draft persistence', () => {
   it('keeps actions out of storage', async () => {
     const { useDraftStore } = await relaunch()
     useDraftStore.getState().update({ anonymous: true })
+    vi.advanceTimersByTime(WRITE_DELAY_MS)
     expect(Object.keys(saved().state).sort()).toEqual(['draft', 'idempotencyKey'])
   })
 })

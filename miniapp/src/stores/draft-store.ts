@@ -3,8 +3,7 @@ import { persist } from 'zustand/middleware'
 import type { ZoneCode } from '@xinfang/shared/catalog'
 import { CATEGORIES, categoryOf, type CategoryCode } from '@xinfang/shared/categories'
 import { EMPTY_DRAFT, type Draft, type DraftAttachment } from './draft'
-import { taroStorage } from './taro-storage'
-
+import { flushStorage, heldTaroStorage } from './taro-storage'
 
 interface DraftState {
   draft: Draft
@@ -30,52 +29,61 @@ const randomPart = () => Math.random().toString(36).slice(2, 10).padEnd(8, '0')
 export const newIdempotencyKey = () => `case-${Date.now().toString(36)}-${randomPart()}${randomPart()}`
 
 /**
- * A complaint form's draft, saved to storage under `name` on every change so nothing is lost if
- * the app is killed. Each form has its own, so starting a joint complaint never eats an
- * unfinished ordinary one.
+ * A complaint form's draft, saved to storage under `name` so nothing is lost if the app is
+ * killed. Typing and picking are written after a short pause, and at the latest when the page or
+ * the app is left (flushStorage); the key and the attachments are written at once, because a
+ * request or an upload may already be under way with them. Each form has its own draft, so
+ * starting a joint complaint never eats an unfinished ordinary one.
  */
 const createDraftStore = (name: string) =>
   create<DraftState>()(
     persist(
-      (set, get) => ({
-        draft: EMPTY_DRAFT,
-        idempotencyKey: null,
-        update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
-        preset: ({ zone, category }) =>
-          set((s) => {
-            if (category) return { draft: { ...s.draft, category, zone: categoryOf(category).zone ?? null } }
-            if (!zone) return s
-            // keep a category the resident already picked if it belongs to the zone
-            const current = s.draft.category ? categoryOf(s.draft.category) : null
-            const keep = current?.zone === zone
-            const first = CATEGORIES.find((c) => 'zone' in c && c.zone === zone)
-            return { draft: { ...s.draft, zone, category: keep ? s.draft.category : (first?.code ?? null) } }
-          }),
-        addAttachment: (attachment) =>
-          set((s) => ({ draft: { ...s.draft, attachments: [...s.draft.attachments, attachment] } })),
-        attachmentUploaded: (localPath, fileId) =>
-          set((s) => ({
-            draft: { ...s.draft, attachments: s.draft.attachments.map((a) => (a.localPath === localPath ? { ...a, fileId } : a)) },
-          })),
-        removeAttachment: (localPath) =>
-          set((s) => ({ draft: { ...s.draft, attachments: s.draft.attachments.filter((a) => a.localPath !== localPath) } })),
-        takeKey: () => {
-          const existing = get().idempotencyKey
-          if (existing) return existing
-          const key = newIdempotencyKey()
-          set({ idempotencyKey: key })
-          return key
-        },
-        renewKey: () => {
-          const key = newIdempotencyKey()
-          set({ idempotencyKey: key })
-          return key
-        },
-        clear: () => set({ draft: EMPTY_DRAFT, idempotencyKey: null }),
-      }),
+      (set, get) => {
+        // the draft's text waits for a pause; what a request or an upload relies on is written now
+        const setNow = (change: Partial<DraftState> | ((s: DraftState) => Partial<DraftState>)) => {
+          set(change)
+          flushStorage()
+        }
+        return {
+          draft: EMPTY_DRAFT,
+          idempotencyKey: null,
+          update: (patch) => set((s) => ({ draft: { ...s.draft, ...patch } })),
+          preset: ({ zone, category }) =>
+            set((s) => {
+              if (category) return { draft: { ...s.draft, category, zone: categoryOf(category).zone ?? null } }
+              if (!zone) return s
+              // keep a category the resident already picked if it belongs to the zone
+              const current = s.draft.category ? categoryOf(s.draft.category) : null
+              const keep = current?.zone === zone
+              const first = CATEGORIES.find((c) => 'zone' in c && c.zone === zone)
+              return { draft: { ...s.draft, zone, category: keep ? s.draft.category : (first?.code ?? null) } }
+            }),
+          addAttachment: (attachment) =>
+            setNow((s) => ({ draft: { ...s.draft, attachments: [...s.draft.attachments, attachment] } })),
+          attachmentUploaded: (localPath, fileId) =>
+            setNow((s) => ({
+              draft: { ...s.draft, attachments: s.draft.attachments.map((a) => (a.localPath === localPath ? { ...a, fileId } : a)) },
+            })),
+          removeAttachment: (localPath) =>
+            setNow((s) => ({ draft: { ...s.draft, attachments: s.draft.attachments.filter((a) => a.localPath !== localPath) } })),
+          takeKey: () => {
+            const existing = get().idempotencyKey
+            if (existing) return existing
+            const key = newIdempotencyKey()
+            setNow({ idempotencyKey: key })
+            return key
+          },
+          renewKey: () => {
+            const key = newIdempotencyKey()
+            setNow({ idempotencyKey: key })
+            return key
+          },
+          clear: () => setNow({ draft: EMPTY_DRAFT, idempotencyKey: null }),
+        }
+      },
       {
         name,
-        storage: taroStorage,
+        storage: heldTaroStorage(),
         version: 1,
         partialize: ({ draft, idempotencyKey }) => ({ draft, idempotencyKey }),
       },

@@ -15,7 +15,17 @@ import {
   ZoneCodeSchema,
 } from './common'
 import { FileRefSchema } from './files'
-import { CONTENT_MAX, CONTENT_MIN, MAX_ATTACHMENTS } from '../limits'
+import {
+  ADDRESS_MAX,
+  CONTENT_MAX,
+  CONTENT_MIN,
+  INFO_TEXT_MAX,
+  INFO_TEXT_MIN,
+  MAX_ATTACHMENTS,
+  RATING_COMMENT_MAX,
+  REVIEW_REASON_MAX,
+  REVIEW_REASON_MIN,
+} from '../limits'
 
 const keys = <T extends object>(record: T) => Object.keys(record) as (keyof T & string)[]
 
@@ -36,7 +46,7 @@ export const CreateCaseBodySchema = Type.Object(
     zone: Type.Optional(ZoneCodeSchema),
     region: Type.Optional(RegionCodeSchema),
     street: Type.Optional(PlaceCodeSchema),
-    address: Type.Optional(Type.String({ maxLength: 200 })),
+    address: Type.Optional(Type.String({ maxLength: ADDRESS_MAX })),
     location: Type.Optional(LocationSchema),
     contactPhone: Type.Optional(ContactPhoneSchema),
     attachments: Type.Optional(Type.Array(IdSchema, { maxItems: MAX_ATTACHMENTS, uniqueItems: true })),
@@ -234,12 +244,12 @@ export type StaffActionName = keyof typeof ActionBodySchemas
 export const ActionParamsSchema = Type.Object({ id: IdSchema, action: Type.String({ maxLength: 40 }) }, { additionalProperties: false })
 
 export const RatingBodySchema = Type.Object(
-  { satisfaction: Type.Enum(keys(SATISFACTION)), comment: Type.Optional(Type.String({ maxLength: 500 })) },
+  { satisfaction: Type.Enum(keys(SATISFACTION)), comment: Type.Optional(Type.String({ maxLength: RATING_COMMENT_MAX })) },
   { additionalProperties: false },
 )
-export const ReviewRequestBodySchema = Type.Object({ reason: TextSchema(5, 1000) }, { additionalProperties: false })
+export const ReviewRequestBodySchema = Type.Object({ reason: TextSchema(REVIEW_REASON_MIN, REVIEW_REASON_MAX) }, { additionalProperties: false })
 /** The resident answers a request for more information. */
-export const InfoBodySchema = Type.Object({ text: TextSchema(2, 2000), attachments: AttachmentIdsSchema }, { additionalProperties: false })
+export const InfoBodySchema = Type.Object({ text: TextSchema(INFO_TEXT_MIN, INFO_TEXT_MAX), attachments: AttachmentIdsSchema }, { additionalProperties: false })
 
 export type CaseCreated = Static<typeof CaseCreatedSchema>
 export type CaseDetail = Static<typeof CaseDetailSchema>

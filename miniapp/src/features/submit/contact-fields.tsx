@@ -4,7 +4,8 @@ import './submit.scss'
 
 /** `named`: a joint complaint is never anonymous (the representative answers for it), so no switch. */
 export function ContactFields({ error, named = false }: { error?: string; named?: boolean }) {
-  const { contactPhone, anonymous } = useDraftState((s) => s.draft)
+  const contactPhone = useDraftState((s) => s.draft.contactPhone)
+  const anonymous = useDraftState((s) => s.draft.anonymous)
   const update = useDraftState((s) => s.update)
   return (
     <View className='card'>

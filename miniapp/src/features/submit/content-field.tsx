@@ -1,13 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components'
-import { CONTENT_MAX, CONTENT_MIN } from '@xinfang/shared/limits'
+import { CONTENT_MAX, CONTENT_MIN, textLength } from '@xinfang/shared/limits'
 import { useDraftState } from './draft-context'
-import { contentLength } from './validate'
 import './submit.scss'
 
 export function ContentField({ error }: { error?: string }) {
   const content = useDraftState((s) => s.draft.content)
   const update = useDraftState((s) => s.update)
-  const length = contentLength(content)
+  const length = textLength(content)
   const short = length < CONTENT_MIN
   return (
     <View className='card'>

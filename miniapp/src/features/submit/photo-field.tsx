@@ -1,10 +1,13 @@
 import { Image, Progress, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { MAX_ATTACHMENTS } from '@xinfang/shared/limits'
+import { MAX_ATTACHMENTS, MAX_IMAGE_BYTES, sizeWords } from '@xinfang/shared/limits'
 import type { Uploads } from './use-uploads'
 import './submit.scss'
 
-/** Up to nine photos (fewer if a voice note takes a slot), each uploading with its own progress bar. */
+/**
+ * Up to MAX_ATTACHMENTS photos (fewer if a voice note takes a slot), each uploading with its own
+ * progress bar. A photo over the API's size limit is left out at once instead of failing upload.
+ */
 export function PhotoField({ uploads, error }: { uploads: Uploads; error?: string }) {
   const photos = uploads.attachments.filter((a) => a.kind === 'image')
   const room = MAX_ATTACHMENTS - uploads.attachments.length
@@ -12,7 +15,13 @@ export function PhotoField({ uploads, error }: { uploads: Uploads; error?: strin
   const choose = async () => {
     try {
       const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      for (const path of res.tempFilePaths) uploads.add(path, 'image')
+      // platforms that give no sizes leave the check to the API
+      const files = res.tempFiles?.length ? res.tempFiles : res.tempFilePaths.map((path) => ({ path, size: 0 }))
+      const fitting = files.filter((f) => f.size <= MAX_IMAGE_BYTES)
+      for (const file of fitting) uploads.add(file.path, 'image')
+      if (fitting.length < files.length) {
+        void Taro.showToast({ title: `有${files.length - fitting.length}张照片超过${sizeWords(MAX_IMAGE_BYTES)}，没有加上`, icon: 'none' })
+      }
     } catch {
       // closing the picker is not an error
     }

@@ -1,12 +1,15 @@
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { REGIONS, regionName } from '@xinfang/shared/catalog'
+import { ADDRESS_MAX } from '@xinfang/shared/limits'
 import { placeName, streetsOf } from '@xinfang/shared/places'
 import { useDraftState } from './draft-context'
 import './submit.scss'
 
 /** Where it happens: district, then a street of it, then the address in the resident's words. */
 export function PlaceFields() {
-  const { region, street, address } = useDraftState((s) => s.draft)
+  const region = useDraftState((s) => s.draft.region)
+  const street = useDraftState((s) => s.draft.street)
+  const address = useDraftState((s) => s.draft.address)
   const update = useDraftState((s) => s.update)
   const streets = region ? streetsOf(region) : []
   const regionIndex = region ? REGIONS.findIndex((r) => r.code === region) : 0
@@ -45,7 +48,7 @@ export function PlaceFields() {
       <Input
         className='text-input'
         value={address}
-        maxlength={200}
+        maxlength={ADDRESS_MAX}
         placeholder='详细地址，例如：农业路22号院3号楼'
         onInput={(e) => update({ address: e.detail.value })}
       />

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
+import { useDidHide, useUnload } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PhoneVerify } from '../../components/phone-verify'
 import { useDraftStore, useJointDraftStore } from '../../stores/draft-store'
+import { flushStorage } from '../../stores/taro-storage'
 import { CategoryField } from './category-field'
 import { ContactFields } from './contact-fields'
 import { ContentField } from './content-field'
@@ -15,8 +17,10 @@ import { VoiceField } from './voice-field'
 import './submit.scss'
 
 /**
- * The whole form. Every field writes straight to the draft store, which saves on each change.
- * With `joint` it registers a joint complaint (联名) from a draft of its own.
+ * The whole form. Every field reads its own slice of the draft store and writes straight to it,
+ * so a key re-renders the field it was typed in and nothing else; the store saves after a pause,
+ * and at once when the resident leaves the page. With `joint` it registers a joint complaint
+ * (联名) from a draft of its own.
  */
 export function SubmitForm({ joint }: { joint?: JointSubmission }) {
   return (
@@ -30,6 +34,9 @@ function FormFields({ joint }: { joint?: JointSubmission }) {
   const uploads = useUploads()
   const { submit, sending, problems, failure, needsPhone } = useSubmit(uploads.pending, joint)
   const label = joint ? '发起联名' : '提交'
+  // going back or on to another page writes what the store still holds
+  useDidHide(flushStorage)
+  useUnload(flushStorage)
   return (
     <View>
       {joint && (

@@ -1,4 +1,4 @@
-import { contentLength } from './validate'
+import { textLength } from '@xinfang/shared/limits'
 
 export interface SuggesterOptions<T> {
   /** asks for a suggestion; may reject (network, rate limit): the form then just shows none */
@@ -37,7 +37,7 @@ export function createSuggester<T>({ ask, onAnswer, delayMs = SUGGEST_DELAY_MS, 
       if (text === last) return
       last = text
       cancel()
-      if (contentLength(text) < minChars) return onAnswer(null)
+      if (textLength(text) < minChars) return onAnswer(null)
       const mine = turn
       timer = setTimeout(() => {
         timer = undefined

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
+import { useShallow } from 'zustand/react/shallow'
 import { useDraftState, useFormDraft } from './draft-context'
 import { suggestionLine, suggestionPatch } from './suggestion'
 import { useIntakeSuggestion } from './use-intake-suggestion'
@@ -12,7 +13,8 @@ import './submit.scss'
  */
 export function SuggestionStrip() {
   const suggestion = useIntakeSuggestion()
-  const draft = useDraftState((s) => s.draft)
+  // only the fields a suggestion may fill: the strip does not follow the typing
+  const draft = useDraftState(useShallow(({ draft: { category, zone, region, street } }) => ({ category, zone, region, street })))
   const store = useFormDraft()
   if (!suggestion) return null
   const patch = suggestionPatch(draft, suggestion)

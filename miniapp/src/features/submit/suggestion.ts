@@ -4,15 +4,17 @@ import type { IntakeSuggestion } from '@xinfang/shared/contracts/assist'
 import { placeName, streetsOf } from '@xinfang/shared/places'
 import type { Draft } from '../../stores/draft'
 
-/** The draft fields a suggestion may fill. */
-export type SuggestedFields = Partial<Pick<Draft, 'category' | 'zone' | 'region' | 'street'>>
+/** The draft fields a suggestion may fill, as the form has them. */
+export type SuggestibleFields = Pick<Draft, 'category' | 'zone' | 'region' | 'street'>
+/** What a suggestion fills of them. */
+export type SuggestedFields = Partial<SuggestibleFields>
 
 /**
  * What 用这个 writes into the draft: only fields that are still empty. A field with a value is the
  * resident's (picked, preset from a zone tile, or taken from an earlier suggestion with a tap),
  * and a suggestion never overrides the resident. Zone follows the category, as on the picker.
  */
-export function suggestionPatch(draft: Draft, suggestion: IntakeSuggestion): SuggestedFields {
+export function suggestionPatch(draft: SuggestibleFields, suggestion: IntakeSuggestion): SuggestedFields {
   const patch: SuggestedFields = {}
   const category = suggestion.category ? categoryOf(suggestion.category) : null
   // a zone chosen from a livelihood tile without a category: only a category of that zone fits
@@ -34,7 +36,7 @@ export function suggestionPatch(draft: Draft, suggestion: IntakeSuggestion): Sug
  * "冬季供暖 · 金水区花园路街道 → 郑州热力集团有限公司"; null when there is nothing to fill.
  * The unit is named only when it follows from the category the case will have.
  */
-export function suggestionLine(draft: Draft, suggestion: IntakeSuggestion, patch = suggestionPatch(draft, suggestion)): string | null {
+export function suggestionLine(draft: SuggestibleFields, suggestion: IntakeSuggestion, patch = suggestionPatch(draft, suggestion)): string | null {
   if (Object.keys(patch).length === 0) return null
   const parts: string[] = []
   if (patch.category) parts.push(categoryOf(patch.category).name)

@@ -1,27 +1,32 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { IntakeSuggestion } from '@xinfang/shared/contracts/assist'
 import { signedInQuietly } from '../../platform/login'
 import { suggestIntake } from './api'
-import { useDraftState } from './draft-context'
+import { useFormDraft } from './draft-context'
 import { createSuggester } from './suggester'
 
 const ask = async (content: string) => ((await signedInQuietly()) ? suggestIntake(content) : null)
 
-/** The assistant's suggestion for the content as the resident is writing it (the draft's, so also after a restart). */
+/**
+ * The assistant's suggestion for the content as the resident is writing it (the draft's, so also
+ * after a restart). The text is followed through the store, not rendered: a key re-renders the
+ * content field alone, and the strip only when a suggestion comes.
+ */
 export function useIntakeSuggestion(): IntakeSuggestion | null {
-  const content = useDraftState((s) => s.draft.content)
+  const store = useFormDraft()
   const [suggestion, setSuggestion] = useState<IntakeSuggestion | null>(null)
-  const suggester = useRef<ReturnType<typeof createSuggester<IntakeSuggestion>> | null>(null)
 
   useEffect(() => {
-    const created = createSuggester({ ask, onAnswer: setSuggestion })
-    suggester.current = created
-    return created.stop
-  }, [])
-
-  useEffect(() => {
-    suggester.current?.typed(content)
-  }, [content])
+    const suggester = createSuggester({ ask, onAnswer: setSuggestion })
+    suggester.typed(store.getState().draft.content)
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (state.draft.content !== previous.draft.content) suggester.typed(state.draft.content)
+    })
+    return () => {
+      unsubscribe()
+      suggester.stop()
+    }
+  }, [store])
 
   return suggestion
 }

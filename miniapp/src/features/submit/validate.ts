@@ -1,13 +1,10 @@
 import { isMobilePhone } from '@xinfang/shared/masking'
-import { CONTENT_MAX, CONTENT_MIN } from '@xinfang/shared/limits'
+import { CONTENT_MAX, CONTENT_MIN, textLength } from '@xinfang/shared/limits'
 import { describeIssue } from '@xinfang/shared/validation-messages'
 import type { Draft } from '../../stores/draft'
 
 export type DraftField = 'content' | 'contactPhone' | 'attachments'
 export type DraftProblems = Partial<Record<DraftField, string>>
-
-/** Characters as the API counts them (code points), after trimming as the body is sent. */
-export const contentLength = (content: string) => Array.from(content.trim()).length
 
 /**
  * What must be fixed before sending, in the same words the API would use (describeIssue), so
@@ -15,7 +12,7 @@ export const contentLength = (content: string) => Array.from(content.trim()).len
  */
 export function validateDraft(draft: Draft, pendingUploads: number): DraftProblems {
   const problems: DraftProblems = {}
-  const length = contentLength(draft.content)
+  const length = textLength(draft.content)
   if (length < CONTENT_MIN) {
     problems.content = describeIssue({ keyword: 'minLength', instancePath: '/content', params: { limit: CONTENT_MIN } })
   } else if (length > CONTENT_MAX) {

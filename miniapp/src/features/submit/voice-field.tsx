@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { MAX_ATTACHMENTS } from '@xinfang/shared/limits'
+import { MAX_ATTACHMENTS, VOICE_MAX_SECONDS } from '@xinfang/shared/limits'
 import { canRecordVoice } from '../../platform/capabilities'
 import type { Uploads } from './use-uploads'
 import './submit.scss'
-
-const MAX_SECONDS = 60
 
 /**
  * An optional voice note for residents who would rather speak than type. Mini-programs only:
@@ -47,7 +45,7 @@ export function VoiceField({ uploads }: { uploads: Uploads }) {
       return
     }
     setRecording(true)
-    recorder.current.start({ duration: MAX_SECONDS * 1000, format: 'aac', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 })
+    recorder.current.start({ duration: VOICE_MAX_SECONDS * 1000, format: 'aac', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 })
   }
 
   const play = () => {
@@ -61,7 +59,7 @@ export function VoiceField({ uploads }: { uploads: Uploads }) {
   const state = voice ? uploads.stateOf(voice.localPath) : undefined
   return (
     <View className='card'>
-      <View className='field-label'>语音（可不录，最长{MAX_SECONDS}秒）</View>
+      <View className='field-label'>语音（可不录，最长{VOICE_MAX_SECONDS}秒）</View>
       {voice ? (
         <View className='row voice'>
           <Text className='voice__play' onClick={play}>

@@ -1,19 +1,22 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button } from '@nutui/nutui-react-taro'
 import { EmptyState, ErrorBlock, Loading } from '../../components/feedback'
 import { PageShell } from '../../components/page-shell'
 import { CaseList } from '../../features/my-cases/case-list'
+import { ListFoot } from '../../features/my-cases/list-foot'
 import { useMyCases } from '../../features/my-cases/use-my-cases'
 import { navigateTo } from '../../routes'
 
 export default function MyCasesPage() {
-  const { items, phase, error, hasMore, loadingMore, reload, loadMore } = useMyCases()
+  const { items, phase, error, hasMore, loadingMore, moreError, reload, loadMore } = useMyCases()
 
   // a tab page stays alive: refresh whenever it comes back into view (e.g. after submitting)
   useDidShow(() => void reload())
   usePullDownRefresh(() => void reload().finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => void loadMore())
+  // after a failed page only the retry button asks again: scrolling should not hammer a bad network
+  useReachBottom(() => {
+    if (!moreError) void loadMore()
+  })
 
   return (
     <PageShell>
@@ -30,15 +33,7 @@ export default function MyCasesPage() {
       ) : (
         <View>
           <CaseList items={items} />
-          <View className='list-foot'>
-            {hasMore ? (
-              <Button fill='none' loading={loadingMore} onClick={loadMore}>
-                加载更多
-              </Button>
-            ) : (
-              <Text className='muted'>没有更多了</Text>
-            )}
-          </View>
+          <ListFoot hasMore={hasMore} loading={loadingMore} error={moreError} onMore={() => void loadMore()} />
         </View>
       )}
     </PageShell>

@@ -1,8 +1,9 @@
 import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
 import { dueDate } from '@xinfang/shared/deadlines'
-import { CONTENT_MIN } from '@xinfang/shared/limits'
+import { CONTENT_MIN, textLength } from '@xinfang/shared/limits'
 import { districtOf, isKnownPlace, placeLevel } from '@xinfang/shared/places'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
+import { describeIssue } from '@xinfang/shared/validation-messages'
 import { AppError } from '../../lib/app-error'
 import { newTimeOrderedId, newTrackingNo } from '../../lib/ids'
 import type { ResidentActor } from '../../plugins/auth'
@@ -47,7 +48,10 @@ function uniqueTrackingNo(ctx: CaseContext): string {
  */
 export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody, kind: 'individual' | 'joint' = 'individual'): CaseCreated {
   const content = body.content.trim()
-  if (content.length < CONTENT_MIN) throw new AppError('VALIDATION_FAILED', `「诉求内容」至少要写${CONTENT_MIN}个字`, [{ field: 'content', reason: 'too short' }])
+  // the schema counted the untrimmed text; count the trimmed one as the form does, in its words
+  if (textLength(content) < CONTENT_MIN) {
+    throw new AppError('VALIDATION_FAILED', describeIssue({ keyword: 'minLength', instancePath: '/content', params: { limit: CONTENT_MIN } }), [{ field: 'content', reason: 'too short' }])
+  }
   // the assistant reads the text before the transaction: it needs no database and holds no lock
   const { category, zone, region, street, assisted } = routeSubmission(ctx.assistant, content, { category: body.category ?? null, zone: body.zone ?? null, ...placeOf(body) })
 

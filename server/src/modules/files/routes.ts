@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { ErrorResponseSchema, IdSchema } from '@xinfang/shared/contracts/common'
 import { FileRefSchema } from '@xinfang/shared/contracts/files'
+import { fileTooLargeMessage } from '@xinfang/shared/limits'
 import { AppError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { createFileRepository } from './file-repository'
@@ -20,6 +21,8 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const storage = createFileStorage(filesDir)
   const signer = fileUrlSigner(auth.jwtSecret)
   const limitFor = { image: uploads.maxImageBytes, audio: uploads.maxAudioBytes }
+  // the limits in force, which a deployment may have set below the shared ones
+  const tooLarge = fileTooLargeMessage(limitFor)
 
   await fastify.register(multipart, {
     limits: { fileSize: Math.max(uploads.maxImageBytes, uploads.maxAudioBytes), files: 1, fields: 5, parts: 6 },
@@ -47,7 +50,7 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
               : null
       if (problem || !sniffed) {
         await storage.discard(upload)
-        throw new AppError(problem ?? 'UNSUPPORTED_FILE_TYPE')
+        throw problem === 'FILE_TOO_LARGE' ? new AppError(problem, tooLarge) : new AppError(problem ?? 'UNSUPPORTED_FILE_TYPE')
       }
       const id = newId('f')
       const storageKey = `${id.slice(2, 4)}/${id}`
