@@ -3,14 +3,12 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
+import { INFO_TEXT_MAX, INFO_TEXT_MIN, textLength } from '@xinfang/shared/limits'
 import { actionKey, useCaseWrite } from '../../components/use-case-write'
 import { formatDateTime } from '../../lib/dates'
 import { provideInfo } from './api'
 import './case-detail.scss'
 
-// InfoBodySchema: text is 2 to 2000 characters
-const TEXT_MIN = 2
-const TEXT_MAX = 2000
 
 /** The handler's question and the resident's answer; shown while the API allows `provide_info`. */
 export function InfoForm({ caseId, request, onDone }: {
@@ -23,7 +21,7 @@ export function InfoForm({ caseId, request, onDone }: {
   const [key] = useState(() => actionKey('info', caseId))
 
   const send = async () => {
-    if (Array.from(text.trim()).length < TEXT_MIN) return void Taro.showToast({ title: `「补充内容」至少要写${TEXT_MIN}个字`, icon: 'none' })
+    if (textLength(text) < INFO_TEXT_MIN) return void Taro.showToast({ title: `「补充内容」至少要写${INFO_TEXT_MIN}个字`, icon: 'none' })
     await run(() => provideInfo(caseId, { text: text.trim() }, key), '已提交补充材料')
   }
 
@@ -35,7 +33,7 @@ export function InfoForm({ caseId, request, onDone }: {
       <Textarea
         className='comment-input'
         value={text}
-        maxlength={TEXT_MAX}
+        maxlength={INFO_TEXT_MAX}
         placeholder='请在这里回答，写清楚时间、地点、经过'
         onInput={(e) => setText(e.detail.value)}
       />

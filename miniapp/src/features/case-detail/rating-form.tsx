@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
+import { RATING_COMMENT_MAX } from '@xinfang/shared/limits'
 import { SATISFACTION, type Satisfaction } from '@xinfang/shared/timeline'
 import { actionKey, useCaseWrite } from '../../components/use-case-write'
 import { rateCase } from './api'
@@ -36,7 +37,7 @@ export function RatingForm({ caseId, onDone }: { caseId: string; onDone: (detail
       <Textarea
         className='comment-input'
         value={comment}
-        maxlength={500}
+        maxlength={RATING_COMMENT_MAX}
         placeholder='还想说点什么？（可不填）'
         onInput={(e) => setComment(e.detail.value)}
       />

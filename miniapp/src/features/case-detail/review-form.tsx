@@ -3,15 +3,13 @@ import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
+import { REVIEW_REASON_MAX, REVIEW_REASON_MIN, textLength } from '@xinfang/shared/limits'
 import { describeIssue } from '@xinfang/shared/validation-messages'
 import { actionKey, useCaseWrite } from '../../components/use-case-write'
 import { deadlineWords } from '../../lib/dates'
 import { requestReview } from './api'
 import './case-detail.scss'
 
-// ReviewRequestBodySchema: reason is 5 to 1000 characters
-const REASON_MIN = 5
-const REASON_MAX = 1000
 
 const WORDS = {
   review: { name: '复查', hint: '对答复不满意，可以请上一级重新审查。' },
@@ -31,8 +29,8 @@ export function ReviewForm({ detail, stage, onDone }: { detail: CaseDetail; stag
   const words = WORDS[stage]
 
   const send = async () => {
-    if (Array.from(reason.trim()).length < REASON_MIN) {
-      return void Taro.showToast({ title: describeIssue({ keyword: 'minLength', instancePath: '/reason', params: { limit: REASON_MIN } }), icon: 'none' })
+    if (textLength(reason) < REVIEW_REASON_MIN) {
+      return void Taro.showToast({ title: describeIssue({ keyword: 'minLength', instancePath: '/reason', params: { limit: REVIEW_REASON_MIN } }), icon: 'none' })
     }
     await run(() => requestReview(detail.id, { reason: reason.trim() }, key), `${words.name}申请已提交`)
   }
@@ -44,7 +42,7 @@ export function ReviewForm({ detail, stage, onDone }: { detail: CaseDetail; stag
       <Textarea
         className='comment-input'
         value={reason}
-        maxlength={REASON_MAX}
+        maxlength={REVIEW_REASON_MAX}
         placeholder='请说明哪里不满意、希望怎样解决'
         onInput={(e) => setReason(e.detail.value)}
       />
