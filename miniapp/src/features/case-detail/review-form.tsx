@@ -10,7 +10,6 @@ import { deadlineWords } from '../../lib/dates'
 import { requestReview } from './api'
 import './case-detail.scss'
 
-
 const WORDS = {
   review: { name: '复查', hint: '对答复不满意，可以请上一级重新审查。' },
   rereview: { name: '复核', hint: '对复查意见不满意，可以请再上一级复核。' },
