@@ -62,6 +62,13 @@ describe('what 用这个 fills', () => {
   it('leaves zone alone for a category outside the livelihood zones', () => {
     const urban = { ...HEATING, category: 'city_management' as const, zone: null, units: [{ code: 'urban' as const, name: '郑州市城市管理局', score: 0.7 }] }
     expect(suggestionPatch(draft(), urban)).toEqual({ category: 'city_management', region: 'jinshui', street: 'jinshui.huayuanlu' })
-    expect(suggestionLine(draft(), urban)).toBe('市容城管 · 金水区花园路街道 → 郑州市城市管理局')
+    // a local matter: the district's counterpart acts, as dispatch will decide
+    expect(suggestionLine(draft(), urban)).toBe('市容城管 · 金水区花园路街道 → 金水区城市管理局')
+  })
+
+  it('names the holders dispatch will give the case: the district office with the city unit where the district has no counterpart, the city unit with no district', () => {
+    const bus = { ...HEATING, category: 'transport' as const, zone: null, units: [{ code: 'transport' as const, name: '郑州市交通运输局', score: 0.7 }] }
+    expect(suggestionLine(draft(), bus)).toBe('交通出行 · 金水区花园路街道 → 金水区信访局、郑州市交通运输局')
+    expect(suggestionLine(draft(), { ...bus, region: null, street: null })).toBe('交通出行 → 郑州市交通运输局')
   })
 })

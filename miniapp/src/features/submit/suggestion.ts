@@ -1,6 +1,8 @@
 import { regionName } from '@xinfang/shared/catalog'
 import { categoryOf } from '@xinfang/shared/categories'
 import type { IntakeSuggestion } from '@xinfang/shared/contracts/assist'
+import { handlingPlan, type MatterAt } from '@xinfang/shared/handling-plan'
+import { orgName } from '@xinfang/shared/org'
 import { placeName, streetsOf } from '@xinfang/shared/places'
 import type { Draft } from '../../stores/draft'
 
@@ -31,10 +33,18 @@ export function suggestionPatch(draft: SuggestibleFields, suggestion: IntakeSugg
   return patch
 }
 
+/** Who will handle it, as dispatch will decide: a local matter goes to the district's counterpart. */
+const handlersOf = (unit: string, matter: MatterAt) =>
+  handlingPlan(unit, matter)
+    .assignments.filter((a) => a.role === 'lead' || a.role === 'co_owner')
+    .map((a) => orgName(a.unit, a.region))
+    .join('、')
+
 /**
  * The strip's one line, naming only what 用这个 would fill, e.g.
  * "冬季供暖 · 金水区花园路街道 → 郑州热力集团有限公司"; null when there is nothing to fill.
- * The unit is named only when it follows from the category the case will have.
+ * The unit is named only when it follows from the category the case will have, at the level
+ * dispatch will give it (金水区城市管理局 for a street stall in 金水区).
  */
 export function suggestionLine(draft: SuggestibleFields, suggestion: IntakeSuggestion, patch = suggestionPatch(draft, suggestion)): string | null {
   if (Object.keys(patch).length === 0) return null
@@ -46,6 +56,6 @@ export function suggestionLine(draft: SuggestibleFields, suggestion: IntakeSugge
     parts.push(`${regionName(region)}${street ? (placeName(street) ?? '') : ''}`)
   }
   const category = patch.category ?? draft.category
-  const unit = category && category === suggestion.category ? suggestion.units[0]?.name : undefined
-  return `${parts.join(' · ')}${unit ? ` → ${unit}` : ''}`
+  const unit = category && category === suggestion.category ? suggestion.units[0]?.code : undefined
+  return `${parts.join(' · ')}${unit ? ` → ${handlersOf(unit, { category, zone: patch.zone ?? draft.zone, region })}` : ''}`
 }
