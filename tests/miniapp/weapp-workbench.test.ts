@@ -1,11 +1,31 @@
 import { wechatOpenId } from '@xinfang/mocks/dev-identities'
 import { describe, expect, it } from 'vitest'
+import { loginResident } from '../support/actors'
 import { DEMO_PASSWORD } from '../support/stack'
 import { flowFixture } from './harness/flow-fixture'
+import type { MiniApp } from './harness/launch'
 import { exchange } from './resident-steps'
 
 // The compiled WeChat mini-program's workbench subpackage, wx mocked in WeChat's shapes.
 const flow = flowFixture('weapp')
+
+/** Signs `username` in to the workbench from WeChat; ends on the workbench home. */
+async function signInToWorkbench(username: string, user: string) {
+  const app = await flow.launch({ user, entry: '/workbench/pages/login/index' })
+  await app.waitFor('the login form', () => app.page().find('工作人员登录'))
+  app.page().input({ placeholder: /jinshui\.office/ }, username)
+  app.page().input({ placeholder: '密码' }, DEMO_PASSWORD)
+  app.page().tap('登录工作台')
+  await app.waitFor('the workbench home', () => app.page().route === 'workbench/pages/home/index' && app.page().find('今日新增'))
+  return app
+}
+
+async function openMe(app: MiniApp) {
+  app.page().tap({ text: '我的', className: 'wb-tabbar__item' })
+  await app.waitFor('the notice consent button', () => app.page().route === 'workbench/pages/me/index' && app.page().find('开启微信提醒'))
+}
+
+const subscribeCalls = (app: MiniApp) => app.callsTo('requestSubscribeMessage').map((c) => (c.args[0] as { tmplIds: unknown }).tmplIds)
 
 describe('WeChat mini-program: the workbench sign-in', () => {
   it('sends wx.login\'s code with the staff login, so work notices reach this person by subscription message', async () => {
@@ -31,5 +51,57 @@ describe('WeChat mini-program: the workbench sign-in', () => {
     app.page().change(switches[1]!, false)
     await app.settle()
     expect(exchange(app, 'PUT', '/api/v1/workbench/notice-settings').body).toMatchObject({ cosignWarning: true, dueSoon: false, overdue: true })
+  })
+})
+
+describe('WeChat mini-program: consent to work notices', () => {
+  it('开启微信提醒 asks for exactly the templates the API serves and says the next notice goes to WeChat', async () => {
+    const app = await signInToWorkbench('jinshui.office', 'wx-consent-yes')
+    await openMe(app)
+    const served = exchange(app, 'GET', '/api/v1/notices/templates').response as { wechat: string[] }
+    expect(served.wechat).toEqual([flow.stack.mocks.options.wechat.noticeTemplateId])
+
+    app.page().tap('开启微信提醒')
+    await app.waitFor('the result', () => app.page().find('已开启，下一条提醒会发到微信'))
+    expect(subscribeCalls(app)).toEqual([served.wechat])
+    expect(app.device.subscriptions.allowed.get(served.wechat[0]!)).toBe(1)
+  })
+
+  it('explains a refusal and a switched-off WeChat in plain words, and asks again on the next tap', async () => {
+    const app = await signInToWorkbench('jinshui.office', 'wx-consent-no')
+    await openMe(app)
+    app.device.subscriptions.answer = 'reject'
+    app.page().tap('开启微信提醒')
+    await app.waitFor('the refusal explained', () => app.page().find('没有开启：刚才没有选「允许」。提醒会改发短信'))
+
+    app.device.subscriptions.answer = 'switched_off'
+    app.page().tap('开启微信提醒')
+    await app.waitFor('the switch explained', () => app.page().find('右上角「···」→「设置」'))
+
+    app.device.subscriptions.answer = 'accept'
+    app.page().tap('开启微信提醒')
+    await app.waitFor('the result', () => app.page().find('已开启，下一条提醒会发到微信'))
+    expect(subscribeCalls(app)).toHaveLength(3)
+    expect([...app.device.subscriptions.allowed.values()]).toEqual([1])
+  })
+
+  it('asks again, inside the tap, when an action on a case is confirmed, beside the action', async () => {
+    const resident = await loginResident(flow.stack.api, 'wx-consent-resident', 'wechat')
+    const created = await flow.stack.api.post('/api/v1/cases', { content: '小区路灯坏了一个多月，晚上出行很不安全。', category: 'dispute_mediation', region: 'jinshui' }, { token: resident.token })
+    expect(created.status).toBe(201)
+    const app = await signInToWorkbench('jinshui.office', 'wx-consent-action')
+    await app.device.router.navigateTo(`/workbench/pages/case/index?id=${created.body.id}`)
+    await app.waitFor('the case page', () => app.page().route === 'workbench/pages/case/index' && app.page().find({ className: 'wb-action__button', text: '受理' }))
+    app.page().tap({ className: 'wb-action__button', text: '受理' })
+    await app.waitFor('the accept form', () => app.page().find('确认受理'))
+    await app.settle()
+    app.page().tap('确认受理')
+    const path = `/api/v1/cases/${created.body.id}/actions/accept`
+    await app.waitFor('the case accepted', () => app.http.find((x) => x.path === path && x.status !== undefined))
+    await app.settle()
+    expect(exchange(app, 'POST', path).status).toBe(200)
+    expect(subscribeCalls(app)).toEqual([[flow.stack.mocks.options.wechat.noticeTemplateId]])
+    // counted only when the dialog opened: outside the tap WeChat refuses the call
+    expect(app.device.subscriptions.allowed.get(flow.stack.mocks.options.wechat.noticeTemplateId)).toBe(1)
   })
 })
