@@ -42,9 +42,9 @@ function loadTemplateIds(platform: NoticePlatform): Promise<string[]> {
 }
 
 /**
- * Fetches the ids ahead of the tap that asks: a page that may ask calls this when it opens. Both
- * platforms show their dialog only inside a tap, and a tap that first waited for the network
- * would no longer count as one. Resolves whether there is anything to ask for here; never rejects.
+ * Fetches the ids ahead of the tap that asks: a page that may ask calls this when it opens.
+ * WeChat opens its dialog only inside a tap, and a tap that first waited for the network would
+ * no longer count as one. Resolves whether there is anything to ask for here; never rejects.
  */
 export function prepareNoticeConsent(): Promise<boolean> {
   if (!PLATFORM) return Promise.resolve(false)
