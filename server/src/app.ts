@@ -27,6 +27,7 @@ import healthRoutes from './modules/health/routes'
 import metricsPlugin from './plugins/metrics'
 import notificationsModule from './modules/notifications/index'
 import { noticeSettingsRoutes } from './modules/notifications/notice-settings-routes'
+import { noticeTemplatesRoutes } from './modules/notifications/notice-templates-routes'
 import workbenchModule from './modules/workbench/index'
 import assistantPlugin from './modules/assist/assistant-plugin'
 import assistModule from './modules/assist/index'
@@ -86,6 +87,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
       await api.register(casesModule)
       await api.register(workbenchModule)
       await api.register(noticeSettingsRoutes, { prefix: '/workbench/notice-settings' })
+      await api.register(noticeTemplatesRoutes, { prefix: '/notices/templates' })
       await api.register(cosignModule)
     },
     { prefix: '/api/v1' },

@@ -30,3 +30,14 @@ describe('resident notifications', () => {
     )
   })
 })
+
+describe('the templates the mini-programs ask consent for', () => {
+  it('serves, to anyone, exactly the templates the notices are sent in', async () => {
+    const templates = await stack.api.get('/api/v1/notices/templates')
+    expect(templates.status).toBe(200)
+    expect(templates.body).toEqual({ wechat: [stack.mocks.options.wechat.noticeTemplateId], alipay: [stack.mocks.options.alipay.noticeTemplateId] })
+
+    const spec = await stack.api.get('/docs/json')
+    expect(spec.body.paths['/api/v1/notices/templates/'].get.tags).toEqual(['notices'])
+  })
+})

@@ -92,3 +92,28 @@ describe('WeChat mini-program: scanning a receipt', () => {
     expect(app.page().get({ className: 'field-error' }).text).toBe((answer.response as { message: string }).message)
   })
 })
+
+describe('WeChat mini-program: consent to case notices', () => {
+  it('asks, inside the tap, when the resident sends the information staff asked for, and the answer goes through', async () => {
+    const resident = await loginResident(flow.stack.api, 'wx-info-resident', 'wechat')
+    const created = await flow.stack.api.post('/api/v1/cases', { content: '小区门口烧烤摊每晚油烟很大，噪声扰民到凌晨。', category: 'dispute_mediation', region: 'jinshui' }, { token: resident.token })
+    expect(created.status).toBe(201)
+    const office = await loginStaff(flow.stack.api, 'jinshui.office')
+    for (const [action, body] of [['accept', {}], ['request_info', { question: '请补充烧烤摊的具体位置' }]] as const) {
+      expect((await flow.stack.api.post(`/api/v1/cases/${created.body.id}/actions/${action}`, body, { token: office.token })).status).toBe(200)
+    }
+
+    const app = await flow.launch({ user: 'wx-info-resident', entry: `/pages/case-detail/index?id=${created.body.id}` })
+    await app.waitFor('the question', () => app.page().find('请补充烧烤摊的具体位置'))
+    await app.settle()
+    app.page().input({ tag: 'textarea' }, '花园路农科路口东50米')
+    app.page().tap('提交补充材料')
+    const path = `/api/v1/cases/${created.body.id}/info`
+    await app.waitFor('the answer sent', () => app.http.find((x) => x.path === path && x.status !== undefined))
+    expect(exchange(app, 'POST', path).status).toBe(200)
+    const templateId = flow.stack.mocks.options.wechat.noticeTemplateId
+    expect(app.callsTo('requestSubscribeMessage').map((c) => (c.args[0] as { tmplIds: unknown }).tmplIds)).toEqual([[templateId]])
+    // counted only when the dialog opened: outside the tap WeChat refuses the call
+    expect(app.device.subscriptions.allowed.get(templateId)).toBe(1)
+  })
+})

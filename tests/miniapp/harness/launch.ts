@@ -7,6 +7,7 @@ import { createMy } from './my'
 import { Network, type HttpExchange } from './network'
 import { PageStack, parseUrl, type PageInstance } from './page-stack'
 import type { PlatformDeps } from './platform-deps'
+import { Subscriptions, UserGesture } from './subscriptions'
 import { MiniRuntime } from './runtime'
 import { Album, TempFiles } from './temp-files'
 import { readTemplates } from './templates'
@@ -73,7 +74,7 @@ export async function launch(options: LaunchOptions): Promise<MiniApp> {
     reLaunch: (url) => stack.reLaunch(url),
     navigateBack: (delta) => stack.navigateBack(delta),
   }
-  const deps: PlatformDeps = { network, router, files: new TempFiles(platform), album: new Album(), storage: new Map(), user: options.user ?? 'alice', scanResult: options.scanResult ?? null }
+  const deps: PlatformDeps = { network, router, files: new TempFiles(platform), album: new Album(), subscriptions: new Subscriptions(), gesture: new UserGesture(), storage: new Map(), user: options.user ?? 'alice', scanResult: options.scanResult ?? null }
   const globals: Record<string, unknown> =
     platform === 'weapp'
       ? { wx: recorded(createWx(deps), calls) }
@@ -89,7 +90,7 @@ export async function launch(options: LaunchOptions): Promise<MiniApp> {
   const handles = new WeakMap<PageInstance, MiniPage>()
   const handle = (instance: PageInstance) => {
     let page = handles.get(instance)
-    if (!page) handles.set(instance, (page = new MiniPage(instance, templates)))
+    if (!page) handles.set(instance, (page = new MiniPage(instance, templates, deps.gesture)))
     return page
   }
 

@@ -1,4 +1,5 @@
 import type { PageInstance } from './page-stack'
+import type { UserGesture } from './subscriptions'
 import type { TemplateInfo } from './templates'
 import { elementsOf, type MiniElement, type MiniNode } from './tree'
 
@@ -35,6 +36,7 @@ export class MiniPage {
   constructor(
     readonly instance: PageInstance,
     private readonly templates: Map<string, TemplateInfo>,
+    private readonly gesture: UserGesture,
   ) {}
 
   get route() {
@@ -99,19 +101,25 @@ export class MiniPage {
     if (notified.length === 0) throw new Error(`<${target.tag} class="${target.className}"> on ${this.route} does not listen to ${type}: nothing would happen on a phone`)
     const handler = this.instance.eh as (event: object) => unknown
     let result: unknown
-    for (const current of notified) {
-      const event = {
-        type,
-        timeStamp: Date.now(),
-        detail,
-        target: { id: target.id, dataset: { sid: target.sid }, targetDataset: { sid: target.sid } },
-        currentTarget: { id: current.id, dataset: { sid: current.sid } },
-        mark: {},
-        touches: [],
-        changedTouches: [],
+    // what the handlers do synchronously happens inside the user's tap (see UserGesture)
+    this.gesture.inTap = type === 'tap'
+    try {
+      for (const current of notified) {
+        const event = {
+          type,
+          timeStamp: Date.now(),
+          detail,
+          target: { id: target.id, dataset: { sid: target.sid }, targetDataset: { sid: target.sid } },
+          currentTarget: { id: current.id, dataset: { sid: current.sid } },
+          mark: {},
+          touches: [],
+          changedTouches: [],
+        }
+        const returned = handler.call(this.instance, event)
+        if (current === target) result = returned
       }
-      const returned = handler.call(this.instance, event)
-      if (current === target) result = returned
+    } finally {
+      this.gesture.inTap = false
     }
     return result
   }

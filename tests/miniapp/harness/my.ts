@@ -19,9 +19,10 @@ const audio = () => ({ src: '', play() {}, pause() {}, stop() {}, destroy() {}, 
  * this to the WeChat shapes the app codes against; these mocks keep it honest.
  * @see https://opendocs.alipay.com/mini/api/owycmh (my.request, error codes)
  * @see https://opendocs.alipay.com/mini/api/kmq4hc (my.uploadFile)
+ * @see https://opendocs.alipay.com/mini/api/requestSubscribeMessage
  */
 export function createMy(deps: PlatformDeps): Record<string, unknown> {
-  const { network, files, storage, router, album } = deps
+  const { network, files, storage, router, album, subscriptions } = deps
   const nav = (step: (o: ApiOptions) => Promise<void>) => (o: ApiOptions) =>
     void step(o).then(
       () => done(o),
@@ -90,6 +91,16 @@ export function createMy(deps: PlatformDeps): Record<string, unknown> {
     openSetting(o: ApiOptions) {
       album.allowed = true
       answer(o, ok({ authSetting: { album: true } }))
+    },
+    // `entityIds`, one to three; the answer has each id's choice and Alipay's own lists
+    requestSubscribeMessage(o: ApiOptions) {
+      const ids = o.entityIds
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > 3 || ids.some((id) => typeof id !== 'string' || id === '')) return answer(o, fail(2, '参数错误'))
+      if (subscriptions.answer === 'switched_off') throw new Error('the harness models WeChat\'s main switch only')
+      const choice = subscriptions.decide(ids as string[])
+      const accepted = choice === 'accept' ? (ids as string[]) : []
+      const result = { subscribeEntityIds: accepted, subscribedEntityIds: accepted, unsubscribedEntityIds: choice === 'accept' ? [] : ids, currentSubscribedEntityIds: accepted }
+      answer(o, ok({ behavior: choice === 'accept' ? 'subscribe' : 'cancel', keep: false, refuse: false, show: true, result, ...Object.fromEntries(ids.map((id: string) => [id, choice])) }))
     },
     getAuthCode: (o: ApiOptions) => answer(o, ok({ authCode: `dev:${deps.user}`, authErrorScopes: {}, authSuccessScopes: [String(o.scopes ?? 'auth_base')] })),
     chooseImage(o: ApiOptions) {

@@ -1,4 +1,5 @@
 import type { Network } from './network'
+import type { Subscriptions, UserGesture } from './subscriptions'
 import type { Album, TempFiles } from './temp-files'
 
 /** Page-stack operations the platform's navigation APIs run (see page-stack.ts). */
@@ -15,6 +16,8 @@ export interface PlatformDeps {
   network: Network
   files: TempFiles
   album: Album
+  subscriptions: Subscriptions
+  gesture: UserGesture
   router: Router
   /** the phone's key-value storage, kept as the platform keeps it (values as stored) */
   storage: Map<string, unknown>

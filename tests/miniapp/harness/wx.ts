@@ -43,9 +43,10 @@ function navigation(router: Router) {
  * @see https://developers.weixin.qq.com/miniprogram/dev/api/network/upload/wx.uploadFile.html
  * @see https://developers.weixin.qq.com/miniprogram/dev/api/network/download/wx.downloadFile.html
  * @see https://developers.weixin.qq.com/miniprogram/dev/api/media/image/wx.saveImageToPhotosAlbum.html
+ * @see https://developers.weixin.qq.com/miniprogram/dev/api/open-api/subscribe-message/wx.requestSubscribeMessage.html
  */
 export function createWx(deps: PlatformDeps): Record<string, unknown> {
-  const { network, files, storage, album } = deps
+  const { network, files, storage, album, subscriptions } = deps
   return {
     ...simulatedWx,
     ...navigation(deps.router),
@@ -103,6 +104,18 @@ export function createWx(deps: PlatformDeps): Record<string, unknown> {
     openSetting(o: ApiOptions) {
       album.allowed = true
       answer(o, ok('openSetting', { authSetting: { 'scope.writePhotosAlbum': true } }))
+    },
+    // the dialog opens only inside a tap, for one to three templates; the answer is keyed by template id
+    requestSubscribeMessage(o: ApiOptions) {
+      const ids = o.tmplIds
+      if (!deps.gesture.inTap) return answer(o, fail('requestSubscribeMessage', 'can only be invoked by user TAP gesture.'))
+      if (!Array.isArray(ids) || ids.length === 0 || ids.some((id) => typeof id !== 'string' || id === '')) {
+        return answer(o, { ok: false, res: { errMsg: 'requestSubscribeMessage:fail 参数传空了', errCode: 10001 } })
+      }
+      if (ids.length > 3) return answer(o, { ok: false, res: { errMsg: 'requestSubscribeMessage:fail 模板消息数量超过上限', errCode: 20003 } })
+      if (subscriptions.answer === 'switched_off') return answer(o, { ok: false, res: { errMsg: 'requestSubscribeMessage:fail 用户关闭了主开关，无法进行订阅', errCode: 20004 } })
+      const choice = subscriptions.decide(ids as string[])
+      answer(o, ok('requestSubscribeMessage', Object.fromEntries(ids.map((id: string) => [id, choice]))))
     },
     login: (o: ApiOptions) => answer(o, ok('login', { code: `dev:${deps.user}` })),
     chooseImage(o: ApiOptions) {

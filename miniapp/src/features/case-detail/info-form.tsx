@@ -1,10 +1,11 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { INFO_TEXT_MAX, INFO_TEXT_MIN, textLength } from '@xinfang/shared/limits'
 import { actionKey, useCaseWrite } from '../../components/use-case-write'
+import { askNoticeConsent, prepareNoticeConsent } from '../../platform/subscribe'
 import { formatDateTime } from '../../lib/dates'
 import { provideInfo } from './api'
 import './case-detail.scss'
@@ -19,9 +20,12 @@ export function InfoForm({ caseId, request, onDone }: {
   const [text, setText] = useState('')
   const { sending, run } = useCaseWrite(onDone)
   const [key] = useState(() => actionKey('info', caseId))
+  useEffect(() => void prepareNoticeConsent(), [])
 
   const send = async () => {
     if (textLength(text) < INFO_TEXT_MIN) return void Taro.showToast({ title: `「补充内容」至少要写${INFO_TEXT_MIN}个字`, icon: 'none' })
+    // the handling goes on after this answer: asked beside it, so the next step reaches the resident by message
+    void askNoticeConsent()
     await run(() => provideInfo(caseId, { text: text.trim() }, key), '已提交补充材料')
   }
 

@@ -1,11 +1,12 @@
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CaseDetail } from '@xinfang/shared/contracts/cases'
 import { RATING_COMMENT_MAX } from '@xinfang/shared/limits'
 import { SATISFACTION, type Satisfaction } from '@xinfang/shared/timeline'
 import { actionKey, useCaseWrite } from '../../components/use-case-write'
+import { askNoticeConsent, prepareNoticeConsent } from '../../platform/subscribe'
 import { rateCase } from './api'
 import './case-detail.scss'
 
@@ -18,9 +19,12 @@ export function RatingForm({ caseId, onDone }: { caseId: string; onDone: (detail
   const { sending, run } = useCaseWrite(onDone)
   // one key per form: a retried tap of the same rating is applied once
   const [key] = useState(() => actionKey('rate', caseId))
+  useEffect(() => void prepareNoticeConsent(), [])
 
   const send = async () => {
     if (!choice) return void Taro.showToast({ title: '请先选一个评价', icon: 'none' })
+    // the review that may follow is told by message too: asked beside the rating, never before it
+    void askNoticeConsent()
     await run(() => rateCase(caseId, { satisfaction: choice, ...(comment.trim() ? { comment: comment.trim() } : {}) }, key), '谢谢您的评价')
   }
 

@@ -1,10 +1,11 @@
 import { Input, Switch, Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ACTION_RULES } from '@xinfang/shared/case-status'
 import type { AssignTarget, CaseDetail, StaffActionName } from '@xinfang/shared/contracts/cases'
 import { actionKey, useCaseWrite } from '../../../components/use-case-write'
+import { askNoticeConsent, prepareNoticeConsent } from '../../../platform/subscribe'
 import { formBody, formProblem, visibleFields, type FieldSpec, type FormValues } from './action-forms'
 import { takeAction } from './api'
 import { AssigneePicker } from './assignee-picker'
@@ -53,10 +54,13 @@ export function ActionForm({ action, detail, onDone }: { action: StaffActionName
   const { sending, run } = useCaseWrite(onDone)
   const [key] = useState(() => actionKey(action, detail.id))
   const label = ACTION_RULES[action].label
+  useEffect(() => void prepareNoticeConsent(), [])
 
   const send = async () => {
     const problem = formProblem(action, values)
     if (problem) return void Taro.showToast({ title: problem, icon: 'none', duration: 2500 })
+    // a tap staff make anyway: one more work notice let through, asked beside the action, not before it
+    void askNoticeConsent()
     await run(() => takeAction(detail.id, action, formBody(action, values), key), '已办理')
   }
 

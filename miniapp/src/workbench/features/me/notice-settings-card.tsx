@@ -1,6 +1,7 @@
 import { Picker, Switch, Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { NoticeSettings } from '@xinfang/shared/contracts/notice-settings'
+import { NoticeConsentRow } from './notice-consent'
 import { useNoticeSettings } from './use-notice-settings'
 import './me.scss'
 
@@ -35,6 +36,7 @@ export function NoticeSettingsCard() {
     <View className='card'>
       <Text className='section-title line'>工作提醒</Text>
       <Text className='muted line'>发送到：{delivery.label}</Text>
+      <NoticeConsentRow />
       {KINDS.map((kind) => (
         <View key={kind.key} className='row wb-notice__row'>
           <View className='wb-notice__text'>
