@@ -41,6 +41,10 @@ describe('WeChat mini-program: the submit flow over real HTTP', () => {
     for (const unit of created.assignments.map((a) => a.unitName)) expect(result.text()).toContain(unit)
     expect(result.text()).toContain('郑州热力集团有限公司')
     expect(app.pages().map((p) => p.route)).toEqual(['pages/index/index', 'pages/submit-result/index'])
+    // 提交 asked consent to the case's notices, inside its tap (outside one WeChat opens no dialog)
+    const templateId = flow.stack.mocks.options.wechat.noticeTemplateId
+    expect(app.callsTo('requestSubscribeMessage').map((c) => (c.args[0] as { tmplIds: unknown }).tmplIds)).toEqual([[templateId]])
+    expect(app.device.subscriptions.allowed.get(templateId)).toBe(1)
 
     // the case exists for the resident, with the photo the app uploaded, and reached the unit
     const token = residentToken(app, '/api/v1/auth/wechat')

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { CosignCreated } from '@xinfang/shared/contracts/cosign'
 import { orgName } from '@xinfang/shared/org'
 import { ApiError, messageOf } from '../../api/api-error'
 import { ensureSignedIn } from '../../platform/login'
+import { askNoticeConsent, prepareNoticeConsent } from '../../platform/subscribe'
 import { navigateTo } from '../../routes'
 import { toCreateCaseBody, toCreateCosignBody, type Draft } from '../../stores/draft'
 import { submitCase, submitJointCase } from './api'
@@ -43,6 +44,8 @@ export function useSubmit(pendingUploads: number, joint?: JointSubmission) {
   const [failure, setFailure] = useState('')
   /** a joint complaint needs a verified identity: the API said this resident has none yet */
   const [needsPhone, setNeedsPhone] = useState(false)
+  // the ids must be here before the tap: WeChat opens its dialog only inside one
+  useEffect(() => void prepareNoticeConsent(), [])
 
   const submit = async () => {
     const { draft, takeKey, clear } = store.getState()
@@ -53,6 +56,8 @@ export function useSubmit(pendingUploads: number, joint?: JointSubmission) {
       void Taro.showToast({ title: Object.values(found)[0] ?? '', icon: 'none' })
       return
     }
+    // asked in the tap, beside the send and never holding it up: the case's progress then reaches the resident by message
+    void askNoticeConsent()
     setSending(true)
     try {
       if (!(await ensureSignedIn())) return
