@@ -7,7 +7,7 @@ import { createStaffNoticeRepository } from './staff-notice-repository'
 /** Who at a warned petition office hears of a warning: those who triage and supervise, not the admin. */
 export const WARNED_ROLES = ['office', 'supervisor', 'leader'] as const
 /** Who hears that a case they hold is running late: those who can act on it. */
-export const HANDLING_ROLES = ['office', 'handler'] as const
+export const ACTING_STAFF_ROLES = ['office', 'handler'] as const
 
 /** The office or unit told: a unit at a level of the jurisdiction tree, and the roles there that hear it. */
 export interface NoticeTarget {
