@@ -140,6 +140,20 @@ describe('work notices to staff', () => {
     expect(stack.app.jobs.escalateOverdue()).toBe(0)
     expect(told('overdue')).toEqual(dueSoon)
   })
+
+  it('tell a co-owner as well as the lead: a bus matter in 金水区 held by the district office with the city transport bureau', async () => {
+    clock.set(cn('2026-11-09T10:00:00'))
+    const resident = await loginResident(stack.api, 'notice-co-owner')
+    const created = await stack.api.post('/api/v1/cases', { content: '金水路公交站台的顶棚坏了，下雨天等车的人都淋湿了。', category: 'transport', region: 'jinshui' }, { token: resident.token })
+    expect(created.status).toBe(201)
+    expect(created.body.assignments.map((a: { unit: string; region: string; role: string }) => `${a.unit}@${a.region}:${a.role}`)).toEqual(['petition@jinshui:lead', 'transport@city:co_owner'])
+    const office = await loginStaff(stack.api, 'jinshui.office')
+    const dueAt = Date.parse((await stack.api.get(`/api/v1/cases/${created.body.id}`, { token: office.token })).body.dueAt)
+    clock.set(new Date(dueAt - 60 * 3_600_000))
+    expect(stack.app.jobs.warnDueSoon()).toBeGreaterThanOrEqual(1)
+    const told = (stack.app.sqlite.prepare("select s.username from notifications n join staff s on s.id = n.staff_id where n.case_id = ? and n.event = 'due_soon'").all(created.body.id) as { username: string }[]).map((r) => r.username)
+    expect(told).toEqual(expect.arrayContaining(['jinshui.office', 'transport.handler']))
+  })
 })
 
 describe('binding a mini-program identity at staff login', () => {
