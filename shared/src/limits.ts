@@ -25,6 +25,12 @@ export const REVIEW_REASON_MAX = 1000
 export const INFO_TEXT_MIN = 2
 export const INFO_TEXT_MAX = 2000
 
+/** a workbench search: a tracking number, a phone number or a few words */
+export const SEARCH_QUERY_MAX = 60
+/** a staff sign-in */
+export const USERNAME_MAX = 64
+export const PASSWORD_MAX = 128
+
 /** Characters as the form and the API count them: code points (as JSON Schema does), after trimming as the body is sent. */
 export const textLength = (text: string) => Array.from(text.trim()).length
 

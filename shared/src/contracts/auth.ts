@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ROLES } from '../case-status'
+import { PASSWORD_MAX, USERNAME_MAX } from '../limits'
 import { IdSchema } from './common'
 
 const CredentialSchema = Type.String({ minLength: 1, maxLength: 256 })
@@ -9,8 +10,8 @@ export const AlipayLoginBodySchema = Type.Object({ authCode: CredentialSchema },
 export const CityAppLoginBodySchema = Type.Object({ ticket: CredentialSchema }, { additionalProperties: false })
 export const StaffLoginBodySchema = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
-    password: Type.String({ minLength: 1, maxLength: 128 }),
+    username: Type.String({ minLength: 1, maxLength: USERNAME_MAX }),
+    password: Type.String({ minLength: 1, maxLength: PASSWORD_MAX }),
     miniProgram: Type.Optional(
       Type.Object(
         {

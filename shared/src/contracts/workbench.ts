@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox'
 import { CaseSummarySchema } from './cases'
 import { IdSchema, Nullable, PageQuerySchema, TimestampSchema } from './common'
 import { QUEUE_BUCKETS, REVEAL_FIELDS, type QueueBucket, type RevealField } from '../workbench'
+import { SEARCH_QUERY_MAX } from '../limits'
 
 /** The staff workbench: queues, search, today's figures, full PII on an audited tap. */
 
@@ -24,7 +25,7 @@ export const WorkListSchema = Type.Object({
 })
 
 export const SearchQuerySchema = Type.Object(
-  { q: Type.String({ minLength: 1, maxLength: 60, pattern: '\\S', description: '查询码、手机号或关键词' }), ...PageQuerySchema },
+  { q: Type.String({ minLength: 1, maxLength: SEARCH_QUERY_MAX, pattern: '\\S', description: '查询码、手机号或关键词' }), ...PageQuerySchema },
   { additionalProperties: false },
 )
 

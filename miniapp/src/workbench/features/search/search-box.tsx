@@ -2,10 +2,8 @@ import { Input, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { useState } from 'react'
+import { SEARCH_QUERY_MAX } from '@xinfang/shared/limits'
 import './search.scss'
-
-// SearchQuerySchema: q is 1 to 60 characters
-const Q_MAX = 60
 
 /** The one search box; submits the trimmed text. */
 export function SearchBox({ initial, busy, onSearch }: { initial: string; busy: boolean; onSearch: (q: string) => void }) {
@@ -20,7 +18,7 @@ export function SearchBox({ initial, busy, onSearch }: { initial: string; busy: 
       <Input
         className='text-input'
         value={text}
-        maxlength={Q_MAX}
+        maxlength={SEARCH_QUERY_MAX}
         confirmType='search'
         placeholder='查询码、手机号或关键词'
         onInput={(e) => setText(e.detail.value)}
