@@ -25,7 +25,8 @@ export interface ServerOptions {
 
 export function findPgBin(): string {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && fs.existsSync(path.join(dir, 'initdb'))) return dir
+    // the directory the binary really lives in, beside pg_dump and pg_restore (PATH may hold a lone link)
+    if (dir && fs.existsSync(path.join(dir, 'initdb'))) return path.dirname(fs.realpathSync(path.join(dir, 'initdb')))
   }
   const root = '/usr/lib/postgresql'
   const versions = fs.existsSync(root)

@@ -15,6 +15,10 @@ const EnvSchema = Type.Object({
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  /** postgres://user:pass@host:5432/db selects PostgreSQL; unset, the SQLite file under DATA_DIR */
+  DATABASE_URL: Type.String({ default: '', pattern: '^(postgres(ql)?://.+)?$' }),
+  /** connections each API node keeps to PostgreSQL */
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 10 }),
   DB_SYNCHRONOUS: Type.Enum(['FULL', 'NORMAL'], { default: 'FULL' }),
   /** SQLite's page cache in MB: the hot part of the file answered from memory instead of a read() per page */
   DB_CACHE_MB: Type.Integer({ minimum: 2, maximum: 4096, default: 64 }),
@@ -33,6 +37,8 @@ const EnvSchema = Type.Object({
   RATE_LIMIT_PUBLIC_MAX: Type.Integer({ minimum: 1, default: 120 }),
   RATE_LIMIT_LOGIN_MAX: Type.Integer({ minimum: 1, default: 20 }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ minimum: 1000, default: 60_000 }),
+  // where the windows are counted: one process's memory, or the database several nodes share (the default on PostgreSQL)
+  RATE_LIMIT_STORE: Type.Optional(Type.Union([Type.Literal('memory'), Type.Literal('database')])),
   JWT_SECRET: Type.String({ minLength: 32 }),
   PII_KEY: Type.String({ pattern: '^[A-Za-z0-9+/]{43}=$', description: 'base64 of 32 random bytes' }),
   PII_HASH_KEY: Type.String({ minLength: 32 }),
@@ -63,6 +69,8 @@ const EnvSchema = Type.Object({
   SMS_STAFF_TEMPLATE_CODE: Type.String({ minLength: 1 }),
   NOTIFY_POLL_MS: Type.Integer({ minimum: 0, default: 5000, description: '0 turns the timer off; tests then call runOnce' }),
   NOTIFY_BATCH_SIZE: Type.Integer({ minimum: 1, maximum: 500, default: 20 }),
+  // how long a node holds the notices it claimed before another node may take them (it crashed mid-batch)
+  NOTIFY_LEASE_MS: Type.Integer({ minimum: 1000, default: 300_000 }),
   NOTIFY_MAX_ATTEMPTS: Type.Integer({ minimum: 1, default: 10 }),
   NOTIFY_BACKOFF_BASE_MS: Type.Integer({ minimum: 0, default: 30_000 }),
   NOTIFY_BACKOFF_MAX_MS: Type.Integer({ minimum: 0, default: 6 * 3_600_000 }),
@@ -108,6 +116,8 @@ function toConfig(env: Static<typeof EnvSchema>) {
     port: env.PORT,
     dataDir,
     databaseFile: path.join(dataDir, 'xinfang.db'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dbPoolSize: env.DB_POOL_SIZE,
     filesDir: path.join(dataDir, 'files'),
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''),
     cosign: { thresholds: env.COSIGN_THRESHOLDS, burst: env.COSIGN_BURST, ipSurge: env.COSIGN_IP_SURGE, dailyLimit: env.COSIGN_DAILY_LIMIT },
@@ -120,7 +130,12 @@ function toConfig(env: Static<typeof EnvSchema>) {
     bodyLimit: env.BODY_LIMIT_BYTES,
     uploads: { maxImageBytes: env.UPLOAD_MAX_IMAGE_BYTES, maxAudioBytes: env.UPLOAD_MAX_AUDIO_BYTES },
     corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
-    rateLimit: { publicMax: env.RATE_LIMIT_PUBLIC_MAX, loginMax: env.RATE_LIMIT_LOGIN_MAX, windowMs: env.RATE_LIMIT_WINDOW_MS },
+    rateLimit: {
+      publicMax: env.RATE_LIMIT_PUBLIC_MAX,
+      loginMax: env.RATE_LIMIT_LOGIN_MAX,
+      windowMs: env.RATE_LIMIT_WINDOW_MS,
+      store: env.RATE_LIMIT_STORE ?? (env.DATABASE_URL ? 'database' : 'memory'),
+    },
     auth: { jwtSecret: env.JWT_SECRET, accessTokenTtlSec: 15 * 60, refreshTokenTtlDays: 30 },
     pii: { key: Buffer.from(env.PII_KEY, 'base64'), hashKey: env.PII_HASH_KEY },
     integrations: { timeoutMs: env.INTEGRATION_TIMEOUT_MS, retries: env.INTEGRATION_RETRIES },
@@ -148,6 +163,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
       },
       pollMs: env.NOTIFY_POLL_MS,
       batchSize: env.NOTIFY_BATCH_SIZE,
+      leaseMs: env.NOTIFY_LEASE_MS,
       maxAttempts: env.NOTIFY_MAX_ATTEMPTS,
       backoffBaseMs: env.NOTIFY_BACKOFF_BASE_MS,
       backoffMaxMs: env.NOTIFY_BACKOFF_MAX_MS,

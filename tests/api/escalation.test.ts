@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginResident, loginStaff } from '../support/actors'
 import { fakeClock, startStack, type Stack } from '../support/stack'
@@ -36,7 +37,7 @@ describe('deadlines and escalation (督办) on the working-day calendar', () => 
 
   it('is quiet through the holiday: ten calendar days on, the 15-working-day clock is far from out', async () => {
     clock.set(cn('2026-10-14T09:00:00'))
-    expect(stack.app.jobs.escalateOverdue()).toBe(0)
+    expect(await stack.app.jobs.escalateOverdue()).toBe(0)
     expect(await bucketIds('overdue')).not.toContain(caseId)
     expect(await bucketIds('due_soon')).not.toContain(caseId)
     const listed = (await stack.api.get(`/api/v1/workbench/queue?bucket=to_accept`, { token: office.token })).body.items.find((i: any) => i.id === caseId)
@@ -47,14 +48,14 @@ describe('deadlines and escalation (督办) on the working-day calendar', () => 
     clock.set(cn('2026-10-20T09:00:00'))
     expect(await bucketIds('due_soon')).toEqual(expect.arrayContaining([caseId, streetCaseId]))
     expect((await stack.api.get('/api/v1/workbench/summary', { token: office.token })).body.counts.due_soon).toBe(2)
-    expect(stack.app.jobs.escalateOverdue()).toBe(0)
+    expect(await stack.app.jobs.escalateOverdue()).toBe(0)
   })
 
   it('turns red once the clock runs out, and escalates each case once to the level above its holder', async () => {
     clock.set(cn('2026-10-24T08:00:00'))
     expect(await bucketIds('overdue')).toEqual(expect.arrayContaining([caseId, streetCaseId]))
-    expect(stack.app.jobs.escalateOverdue()).toBe(2)
-    expect(stack.app.jobs.escalateOverdue()).toBe(0)
+    expect(await stack.app.jobs.escalateOverdue()).toBe(2)
+    expect(await stack.app.jobs.escalateOverdue()).toBe(0)
 
     const cityHeld = (await timeline(caseId)).filter((e) => e.action === 'escalated')
     expect(cityHeld).toHaveLength(1)
@@ -63,16 +64,17 @@ describe('deadlines and escalation (督办) on the working-day calendar', () => 
     expect(streetHeld[0]!.note).toContain('金水区信访局督办')
 
     // and the resident hears about it
-    const notices = stack.app.sqlite.prepare("select count(*) as n from notifications where case_id = ? and event = 'escalated'").get(caseId) as { n: number }
-    expect(notices.n).toBe(1)
+    const { notifications } = stack.app.db.tables
+    const notices = await stack.app.db.q.select({ id: notifications.id }).from(notifications).where(and(eq(notifications.caseId, caseId), eq(notifications.event, 'escalated')))
+    expect(notices).toHaveLength(1)
   })
 
   it('escalates again only when a new clock runs out', async () => {
     const accepted = await stack.api.post(`/api/v1/cases/${caseId}/actions/accept`, {}, { token: office.token })
     expect(accepted.body.dueAt).not.toBeNull()
-    expect(stack.app.jobs.escalateOverdue()).toBe(0)
+    expect(await stack.app.jobs.escalateOverdue()).toBe(0)
     clock.set(new Date(new Date(accepted.body.dueAt).getTime() + 60_000))
-    expect(stack.app.jobs.escalateOverdue()).toBeGreaterThanOrEqual(1)
+    expect(await stack.app.jobs.escalateOverdue()).toBeGreaterThanOrEqual(1)
     const escalations = (await timeline(caseId)).filter((e) => e.action === 'escalated')
     expect(escalations).toHaveLength(2)
     expect(escalations[1]!.note).toContain('答复期限')

@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devPhoneNumber } from '@xinfang/mocks/dev-identities'
 import { loginResident } from '../support/actors'
@@ -64,8 +62,7 @@ describe('POST /api/v1/auth/phone', () => {
   })
 
   it('never writes the verified number into the database file in clear', async () => {
-    stack.app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    const raw = Buffer.concat(fs.readdirSync(stack.dataDir).filter((f) => f.startsWith('xinfang.db')).map((f) => fs.readFileSync(path.join(stack.dataDir, f))))
+    const raw = await stack.storedBytes()
     expect(raw.length).toBeGreaterThan(0)
     for (const name of ['alice', 'bob', 'carol']) {
       expect(raw.includes(Buffer.from(devPhoneNumber(name))), `${name}'s number found in the database file`).toBe(false)

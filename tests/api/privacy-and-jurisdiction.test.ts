@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cityAppIdentity } from '@xinfang/mocks/dev-identities'
 import { loginResident, loginStaff } from '../support/actors'
@@ -16,9 +14,7 @@ describe('personal data at rest', () => {
     const identity = cityAppIdentity('李秀英')
     const resident = await loginResident(stack.api, '李秀英', 'cityapp')
     await stack.api.post('/api/v1/cases', { content: '工地拖欠我们三个月工资，一共四万二千元。', category: 'unpaid_wages', region: 'zhongyuan', contactPhone: '13698765432' }, { token: resident.token })
-    stack.app.sqlite.pragma('wal_checkpoint(TRUNCATE)')
-    const dir = path.join(stack.dataDir)
-    const raw = Buffer.concat(fs.readdirSync(dir).filter((f) => f.startsWith('xinfang.db')).map((f) => fs.readFileSync(path.join(dir, f))))
+    const raw = await stack.storedBytes()
     expect(raw.length).toBeGreaterThan(0)
     for (const secret of [identity.mobile, identity.idCardNo, identity.name, '13698765432']) {
       expect(raw.includes(Buffer.from(secret)), `${secret} found in the database file`).toBe(false)

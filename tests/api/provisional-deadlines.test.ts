@@ -83,6 +83,6 @@ describe('deadlines counted into a year whose holidays are unknown', () => {
     expect(pushes).toHaveLength(1)
 
     // counting again is done once: a further start finds nothing provisional and moves nothing
-    expect(stack.app.jobs.recountProvisionalDeadlines()).toEqual({ checked: 0, moved: 0 })
+    expect(await stack.app.jobs.recountProvisionalDeadlines()).toEqual({ checked: 0, moved: 0 })
   })
 })

@@ -1,3 +1,4 @@
+import { and, eq } from 'drizzle-orm'
 import { wechatOpenId } from '@xinfang/mocks/dev-identities'
 import { demoStreets } from '@xinfang/server/db/demo-seed'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -33,10 +34,24 @@ async function warnedCampaign(prefix: string, street: string) {
   return created.body as { caseId: string; trackingNo: string }
 }
 
-const staffRow = (username: string) => stack.app.sqlite.prepare('select id, phone_enc as phoneEnc from staff where username = ?').get(username) as { id: string; phoneEnc: string }
-const phoneOf = (username: string) => stack.app.pii.decrypt(staffRow(username).phoneEnc)
-const noticesTo = (username: string, caseId: string, event: string) =>
-  stack.app.sqlite.prepare('select status, next_attempt_at as nextAttemptAt from notifications where staff_id = ? and case_id = ? and event = ?').all(staffRow(username).id, caseId, event) as { status: string; nextAttemptAt: number }[]
+const tables = () => stack.app.db.tables
+const staffRow = async (username: string) => {
+  const { staff } = tables()
+  const [row] = await stack.app.db.q.select({ id: staff.id, phoneEnc: staff.phoneEnc }).from(staff).where(eq(staff.username, username))
+  return row!
+}
+const phoneOf = async (username: string) => stack.app.pii.decrypt((await staffRow(username)).phoneEnc!)
+const noticesTo = async (username: string, caseId: string, event: string) => {
+  const { notifications: n } = tables()
+  const staffId = (await staffRow(username)).id
+  return stack.app.db.q.select({ status: n.status, nextAttemptAt: n.nextAttemptAt }).from(n).where(and(eq(n.staffId, staffId), eq(n.caseId, caseId), eq(n.event, event)))
+}
+/** who was told `event` on the case, by username */
+const toldOf = async (caseId: string, event: string) => {
+  const { notifications: n, staff } = tables()
+  const rows = await stack.app.db.q.select({ username: staff.username }).from(n).innerJoin(staff, eq(staff.id, n.staffId)).where(and(eq(n.caseId, caseId), eq(n.event, event))).orderBy(staff.username)
+  return rows.map((r) => r.username)
+}
 const smsTo = async (phone: string) => (await stack.mocks.calls('sms')).filter((c) => c.status === 200 && (c.body as { PhoneNumbers?: string }).PhoneNumbers === phone)
 const subscribeSends = async () => (await stack.mocks.calls('wechat')).filter((c) => c.path.endsWith('/subscribe/send'))
 const settingsOf = async (token: string) => (await stack.api.get('/api/v1/workbench/notice-settings', { token })).body
@@ -53,7 +68,7 @@ describe('work notices to staff', () => {
     const sends = (await subscribeSends()).filter((c) => (c.body as { touser: string }).touser === wechatOpenId(stack.mocks.options.wechat.appId, 'huayuanlu-desk'))
     expect(sends).toHaveLength(1)
     expect(sends[0]!.body).toMatchObject({ page: `workbench/pages/case/index?id=${campaign.caseId}`, data: { character_string2: { value: campaign.trackingNo }, phrase3: { value: '联名预警' } } })
-    expect(noticesTo(`${HUAYUANLU}.office`, campaign.caseId, 'cosign_warning')).toEqual([expect.objectContaining({ status: 'sent' })])
+    expect(await noticesTo(`${HUAYUANLU}.office`, campaign.caseId, 'cosign_warning')).toEqual([expect.objectContaining({ status: 'sent' })])
   })
 
   it('text an office that never signed in from a mini-program, in the staff SMS template', async () => {
@@ -64,7 +79,7 @@ describe('work notices to staff', () => {
     await stack.mocks.clearCalls()
     const campaign = await warnedCampaign('notice-sms', street)
     await stack.app.outbox.runOnce()
-    const texts = await smsTo(phoneOf(`${street}.office`))
+    const texts = await smsTo(await phoneOf(`${street}.office`))
     expect(texts).toHaveLength(1)
     expect(texts[0]!.body).toMatchObject({ TemplateCode: stack.mocks.options.sms.staffTemplateCode })
     expect(JSON.parse((texts[0]!.body as { TemplateParam: string }).TemplateParam)).toMatchObject({ no: campaign.trackingNo, status: '联名预警' })
@@ -82,8 +97,8 @@ describe('work notices to staff', () => {
     await stack.mocks.clearCalls()
     const campaign = await warnedCampaign('notice-off', street)
     await stack.app.outbox.runOnce()
-    expect(noticesTo(`${street}.office`, campaign.caseId, 'cosign_warning')).toEqual([])
-    expect(await smsTo(phoneOf(`${street}.office`))).toEqual([])
+    expect(await noticesTo(`${street}.office`, campaign.caseId, 'cosign_warning')).toEqual([])
+    expect(await smsTo(await phoneOf(`${street}.office`))).toEqual([])
     // the warning itself is still there for the workbench
     const warnings = (await stack.api.get('/api/v1/warnings?pageSize=50', { token: office.token })).body.items as { caseId: string }[]
     expect(warnings.map((w) => w.caseId)).toContain(campaign.caseId)
@@ -97,13 +112,13 @@ describe('work notices to staff', () => {
     await stack.mocks.clearCalls()
     const campaign = await warnedCampaign('notice-night', street)
     expect(await stack.app.outbox.runOnce()).toMatchObject({ sent: 0, deferred: 1 })
-    expect(noticesTo(`${street}.office`, campaign.caseId, 'cosign_warning')).toEqual([{ status: 'pending', nextAttemptAt: Date.parse(cn('2026-11-04T07:00:00')) }])
-    expect(await smsTo(phoneOf(`${street}.office`))).toEqual([])
+    expect(await noticesTo(`${street}.office`, campaign.caseId, 'cosign_warning')).toEqual([{ status: 'pending', nextAttemptAt: new Date(cn('2026-11-04T07:00:00')) }])
+    expect(await smsTo(await phoneOf(`${street}.office`))).toEqual([])
 
     clock.set(cn('2026-11-04T07:00:00'))
     await stack.app.outbox.runOnce()
-    expect(await smsTo(phoneOf(`${street}.office`))).toHaveLength(1)
-    expect(noticesTo(`${street}.office`, campaign.caseId, 'cosign_warning')).toEqual([expect.objectContaining({ status: 'sent' })])
+    expect(await smsTo(await phoneOf(`${street}.office`))).toHaveLength(1)
+    expect(await noticesTo(`${street}.office`, campaign.caseId, 'cosign_warning')).toEqual([expect.objectContaining({ status: 'sent' })])
   })
 
   it('tell the holders of a case once when it turns due soon, and again when it goes late', async () => {
@@ -114,31 +129,30 @@ describe('work notices to staff', () => {
     const caseId = created.body.id as string
     const office = await loginStaff(stack.api, 'jinshui.office')
     const dueAt = Date.parse((await stack.api.get(`/api/v1/cases/${caseId}`, { token: office.token })).body.dueAt)
-    const told = (event: string) =>
-      stack.app.sqlite.prepare('select s.username from notifications n join staff s on s.id = n.staff_id where n.case_id = ? and n.event = ? order by s.username').all(caseId, event) as { username: string }[]
+    const told = (event: string) => toldOf(caseId, event)
 
-    expect(stack.app.jobs.warnDueSoon()).toBe(0)
+    expect(await stack.app.jobs.warnDueSoon()).toBe(0)
     // two and a half days before the deadline, in office hours
     clock.set(new Date(dueAt - 60 * 3_600_000))
-    expect(stack.app.jobs.warnDueSoon()).toBeGreaterThanOrEqual(1)
-    const dueSoon = told('due_soon')
+    expect(await stack.app.jobs.warnDueSoon()).toBeGreaterThanOrEqual(1)
+    const dueSoon = await told('due_soon')
     expect(dueSoon.length).toBeGreaterThanOrEqual(1)
     await stack.mocks.clearCalls()
     await stack.app.outbox.runOnce()
-    const texts = await Promise.all(dueSoon.map(async ({ username }) => (await smsTo(phoneOf(username))).length))
+    const texts = await Promise.all(dueSoon.map(async (username) => (await smsTo(await phoneOf(username))).length))
     expect(texts.every((n) => n === 1)).toBe(true)
 
     // later runs, the same day and the next, tell nobody again
-    expect(stack.app.jobs.warnDueSoon()).toBe(0)
+    expect(await stack.app.jobs.warnDueSoon()).toBe(0)
     clock.advance(24 * 3_600_000)
-    expect(stack.app.jobs.warnDueSoon()).toBe(0)
-    expect(told('due_soon')).toEqual(dueSoon)
+    expect(await stack.app.jobs.warnDueSoon()).toBe(0)
+    expect(await told('due_soon')).toEqual(dueSoon)
 
     clock.set(new Date(dueAt + 10 * 3_600_000))
-    expect(stack.app.jobs.escalateOverdue()).toBeGreaterThanOrEqual(1)
-    expect(told('overdue')).toEqual(dueSoon)
-    expect(stack.app.jobs.escalateOverdue()).toBe(0)
-    expect(told('overdue')).toEqual(dueSoon)
+    expect(await stack.app.jobs.escalateOverdue()).toBeGreaterThanOrEqual(1)
+    expect(await told('overdue')).toEqual(dueSoon)
+    expect(await stack.app.jobs.escalateOverdue()).toBe(0)
+    expect(await told('overdue')).toEqual(dueSoon)
   })
 
   it('tell a co-owner as well as the lead: a bus matter in 金水区 held by the district office with the city transport bureau', async () => {
@@ -150,8 +164,8 @@ describe('work notices to staff', () => {
     const office = await loginStaff(stack.api, 'jinshui.office')
     const dueAt = Date.parse((await stack.api.get(`/api/v1/cases/${created.body.id}`, { token: office.token })).body.dueAt)
     clock.set(new Date(dueAt - 60 * 3_600_000))
-    expect(stack.app.jobs.warnDueSoon()).toBeGreaterThanOrEqual(1)
-    const told = (stack.app.sqlite.prepare("select s.username from notifications n join staff s on s.id = n.staff_id where n.case_id = ? and n.event = 'due_soon'").all(created.body.id) as { username: string }[]).map((r) => r.username)
+    expect(await stack.app.jobs.warnDueSoon()).toBeGreaterThanOrEqual(1)
+    const told = await toldOf(created.body.id, 'due_soon')
     expect(told).toEqual(expect.arrayContaining(['jinshui.office', 'transport.handler']))
   })
 })

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectError } from '../support/client'
 import { loginResident, loginStaff } from '../support/actors'
@@ -165,7 +166,8 @@ describe('notices to the resident', () => {
     const id = await submit()
     await ok('jinshui.office', id, 'accept')
     await ok('jinshui.office', id, 'request_info', { question: '请补充具体地址和时间' })
-    const rows = stack.app.sqlite.prepare('select event from notifications where case_id = ? order by created_at, rowid').all(id) as { event: string }[]
+    const { notifications } = stack.app.db.tables
+    const rows = await stack.app.db.q.select({ event: notifications.event }).from(notifications).where(eq(notifications.caseId, id)).orderBy(notifications.createdAt, notifications.id)
     expect(rows.map((r) => r.event)).toEqual(['accepted', 'info_requested'])
   })
 })

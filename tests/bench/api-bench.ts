@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import type autocannon from 'autocannon'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
-import { latencyBetween, load, pick, printTable, startBenchServer, steadyLoad, type Row } from './bench-kit'
+import { BENCH_ENGINES, latencyBetween, load, pick, printTable, startBenchServer, steadyLoad, stopBenchPostgres, type BenchEngine, type Row } from './bench-kit'
 
 /**
- * `npm run bench:api`: the API on a SQLite file holding BENCH_CASES generated cases under
- * autocannon, beside a bare Fastify route on the same machine in the same run: requests per
- * second, p50 and p99 for each load, and each as a ratio of the bare route (the ceiling).
+ * `npm run bench:api`: the API holding BENCH_CASES generated cases under autocannon, on each
+ * engine of BENCH_ENGINES in turn (SQLite, PostgreSQL), beside a bare Fastify route on the same
+ * machine in the same run: requests per second, p50 and p99 for each load, and each as a ratio
+ * of the bare route (the ceiling).
  * BENCH_LOADS=detail,submit runs only those loads (the ceiling and the /healthz floor always run).
  */
 const CASES = Number(process.env.BENCH_CASES ?? 100_000)
@@ -16,50 +17,65 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const ONLY = process.env.BENCH_LOADS?.split(',').map((s) => s.trim())
 
-const bench = await startBenchServer(CASES)
-const bare = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/bare-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
-const bareUrl = await new Promise<string>((resolve) => bare.stdout.on('data', (d) => resolve(/http:\/\/[\d.:]+/.exec(String(d))![0])))
-const url = bench.server.url
-const submitters = bench.data.residentIds.slice(0, 200).map(bench.tokenFor)
-const submission = JSON.stringify({ content: '压测提交：小区路灯坏了半个月没人修，晚上走路很危险。', category: 'city_management', region: 'jinshui', street: 'jinshui.huayuanlu' })
-const submit: autocannon.Request = { setupRequest: (req) => ({ ...req, method: 'POST', path: '/api/v1/cases', body: submission, headers: { 'content-type': 'application/json', authorization: `Bearer ${pick(submitters)}`, 'idempotency-key': randomBytes(12).toString('hex') } }) }
 const common = { connections: CONNECTIONS, duration: DURATION }
 
-/** serverTimed: also read the server's own answer times for this route around the load */
-const loads: { key: string; name: string; options: autocannon.Options; serverTimed?: { method: string; route: string } }[] = [
-  { key: 'detail', name: 'progress read GET /cases/:id', options: { ...common, url, requests: [{ setupRequest: (req) => { const c = bench.ownedCase(); return { ...req, method: 'GET', path: c.path, headers: { authorization: `Bearer ${c.token}` } } } }] } },
-  { key: 'tracking', name: 'public tracking GET /track/:no', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/track/${formatTrackingNo(pick(bench.data.trackingNos))}` }) }] } },
-  { key: 'mine', name: 'my cases GET /cases?mine=1', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: '/api/v1/cases?mine=1&pageSize=20', headers: { authorization: `Bearer ${pick(submitters)}` } }) }] } },
-  { key: 'submit', name: 'submission with dispatch POST /cases', options: { ...common, url, requests: [submit] } },
-  // a control for the paced run: the same pacing on a route with no work, so a tail the load generator adds shows here too
-  { key: 'paced', name: 'control: GET /healthz paced at 1,000/s', options: { ...common, url: `${url}/healthz`, overallRate: 1000 } },
-  { key: 'paced', name: 'submission paced at 1,000/s', options: { ...common, url, overallRate: 1000, requests: [submit] }, serverTimed: { method: 'POST', route: '/api/v1/cases' } },
-]
+const bare = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/bare-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
+const bareUrl = await new Promise<string>((resolve) => bare.stdout.on('data', (d) => resolve(/http:\/\/[\d.:]+/.exec(String(d))![0])))
+
+async function onEngine(engine: BenchEngine): Promise<{ rows: Row[]; notes: string[] }> {
+  const bench = await startBenchServer(CASES, { engine })
+  const url = bench.server.url
+  const submitters = bench.data.residentIds.slice(0, 200).map(bench.tokenFor)
+  const submission = JSON.stringify({ content: '压测提交：小区路灯坏了半个月没人修，晚上走路很危险。', category: 'city_management', region: 'jinshui', street: 'jinshui.huayuanlu' })
+  const submit: autocannon.Request = { setupRequest: (req) => ({ ...req, method: 'POST', path: '/api/v1/cases', body: submission, headers: { 'content-type': 'application/json', authorization: `Bearer ${pick(submitters)}`, 'idempotency-key': randomBytes(12).toString('hex') } }) }
+  /** serverTimed: also read the server's own answer times for this route around the load */
+  const loads: { key: string; name: string; options: autocannon.Options; serverTimed?: { method: string; route: string } }[] = [
+    { key: 'detail', name: 'progress read GET /cases/:id', options: { ...common, url, requests: [{ setupRequest: (req) => { const c = bench.ownedCase(); return { ...req, method: 'GET', path: c.path, headers: { authorization: `Bearer ${c.token}` } } } }] } },
+    { key: 'tracking', name: 'public tracking GET /track/:no', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: `/api/v1/track/${formatTrackingNo(pick(bench.data.trackingNos))}` }) }] } },
+    { key: 'mine', name: 'my cases GET /cases?mine=1', options: { ...common, url, requests: [{ setupRequest: (req) => ({ ...req, method: 'GET', path: '/api/v1/cases?mine=1&pageSize=20', headers: { authorization: `Bearer ${pick(submitters)}` } }) }] } },
+    { key: 'submit', name: 'submission with dispatch POST /cases', options: { ...common, url, requests: [submit] } },
+    // a control for the paced run: the same pacing on a route with no work, so a tail the load generator adds shows here too
+    { key: 'paced', name: 'control: GET /healthz paced at 1,000/s', options: { ...common, url: `${url}/healthz`, overallRate: 1000 } },
+    { key: 'paced', name: 'submission paced at 1,000/s', options: { ...common, url, overallRate: 1000, requests: [submit] }, serverTimed: { method: 'POST', route: '/api/v1/cases' } },
+  ]
+  try {
+    const rows: Row[] = []
+    // our own stack with no work behind it (request ids, security headers, token-free route): the floor under every route
+    rows.push(await steadyLoad(`[${engine}] API GET /healthz (our plugins, no work)`, { ...common, url: `${url}/healthz` }))
+    const notes: string[] = []
+    for (const { key, name, options, serverTimed } of loads) {
+      if (ONLY && !ONLY.includes(key)) continue
+      const before = serverTimed ? await bench.serverLatency(serverTimed.method, serverTimed.route) : null
+      rows.push(await load(`[${engine}] ${name}`, options))
+      if (serverTimed && before) {
+        // the server's own clock, beside the load generator's: on two shared cores a stalled client inflates its p99
+        const after = await bench.serverLatency(serverTimed.method, serverTimed.route)
+        const seen = latencyBetween(before.buckets, after.buckets, 50)
+        notes.push(
+          `[${engine}] ${name}, as the server timed them: ${seen.count} answers, ${(seen.shareWithin * 100).toFixed(2)}% within 50 ms, p99 at most ${seen.p99AtMostMs} ms; ` +
+            `event loop held at most ${after.loopMaxMs.toFixed(0)} ms`,
+        )
+      }
+    }
+    notes.push(`[${engine}] server RSS after the run: ${bench.rssMb()} MB`)
+    return { rows, notes }
+  } finally {
+    await bench.close()
+  }
+}
 
 try {
-  const rows: Row[] = []
-  rows.push(await steadyLoad('bare Fastify route (ceiling)', { ...common, url: `${bareUrl}/fixed` }))
-  // our own stack with no work behind it (request ids, security headers, token-free route): the floor under every route
-  rows.push(await steadyLoad('API GET /healthz (our plugins, no work)', { ...common, url: `${url}/healthz` }))
-  const serverSide: string[] = []
-  for (const { key, name, options, serverTimed } of loads) {
-    if (ONLY && !ONLY.includes(key)) continue
-    const before = serverTimed ? await bench.serverLatency(serverTimed.method, serverTimed.route) : null
-    rows.push(await load(name, options))
-    if (serverTimed && before) {
-      // the server's own clock, beside the load generator's: on two shared cores a stalled client inflates its p99
-      const after = await bench.serverLatency(serverTimed.method, serverTimed.route)
-      const seen = latencyBetween(before.buckets, after.buckets, 50)
-      serverSide.push(
-        `${name}, as the server timed them: ${seen.count} answers, ${(seen.shareWithin * 100).toFixed(2)}% within 50 ms, p99 at most ${seen.p99AtMostMs} ms; ` +
-          `event loop held at most ${after.loopMaxMs.toFixed(0)} ms`,
-      )
-    }
+  const ceiling = await steadyLoad('bare Fastify route (ceiling)', { ...common, url: `${bareUrl}/fixed` })
+  const rows: Row[] = [ceiling]
+  const notes: string[] = []
+  for (const engine of BENCH_ENGINES) {
+    const result = await onEngine(engine)
+    rows.push(...result.rows)
+    notes.push(...result.notes)
   }
-  printTable(`${CASES} cases, ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, rows, rows[0]!.rps)
-  for (const line of serverSide) console.log(`\n${line}`)
-  console.log(`\nserver RSS after the run: ${bench.rssMb()} MB`)
+  printTable(`${CASES} cases, ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, rows, ceiling.rps)
+  for (const line of notes) console.log(`\n${line}`)
 } finally {
   bare.kill('SIGTERM')
-  await bench.close()
+  await stopBenchPostgres()
 }

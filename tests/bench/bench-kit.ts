@@ -5,6 +5,7 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
 import { startServerProcess, type ServerProcess } from '../support/server-process'
+import { startPostgres, type TestPostgres } from '../support/postgres'
 import { stackEnv } from '../support/stack'
 import { generateCases, type GeneratedData } from './generate-cases'
 import { residentToken } from './tokens'
@@ -37,7 +38,10 @@ export interface BenchServer {
   server: ServerProcess
   /** the server's environment: its secrets, to sign tokens and hash identities as it does */
   env: Record<string, string>
+  engine: BenchEngine
   databaseFile: string
+  /** DATABASE_URL on PostgreSQL */
+  databaseUrl: string | undefined
   data: GeneratedData
   /** a resident's access token, signed as the API signs them */
   tokenFor(residentId: string): string
@@ -76,17 +80,39 @@ const PROFILE_ARGS = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-
 /** BENCH_NODE_ARGS="--trace-gc ..." passes further flags to the server's node */
 const NODE_ARGS = [...PROFILE_ARGS, ...(process.env.BENCH_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])]
 
-/** The API as its own process on a fresh SQLite file holding `cases` generated cases. */
-export async function startBenchServer(cases: number, options: { synchronous?: 'FULL' | 'NORMAL' } = {}): Promise<BenchServer> {
+export type BenchEngine = 'sqlite' | 'postgres'
+
+/** BENCH_ENGINES=sqlite,postgres (the default): the engines a benchmark runs on, side by side in one run */
+export const BENCH_ENGINES: BenchEngine[] = (process.env.BENCH_ENGINES ?? 'sqlite,postgres').split(',').map((e) => e.trim() as BenchEngine)
+
+// one PostgreSQL server for the whole benchmark run, a database per bench server; started on first use
+let postgres: Promise<TestPostgres> | null = null
+const benchPostgres = () => (postgres ??= startPostgres({ settings: { synchronous_commit: 'on', shared_buffers: '256MB' } }))
+/** Stops the run's PostgreSQL, if one was started. */
+export async function stopBenchPostgres(): Promise<void> {
+  if (postgres) await (await postgres).stop()
+  postgres = null
+}
+
+export interface BenchServerOptions {
+  engine?: BenchEngine
+  /** SQLite's synchronous; PostgreSQL always syncs each commit (synchronous_commit=on) */
+  synchronous?: 'FULL' | 'NORMAL'
+}
+
+/** The API as its own process on a fresh database (a SQLite file, or a PostgreSQL database) holding `cases` generated cases. */
+export async function startBenchServer(cases: number, options: BenchServerOptions = {}): Promise<BenchServer> {
+  const engine = options.engine ?? 'sqlite'
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-bench-'))
   const mocks: RunningMocks = await startMocks()
-  const env = stackEnv(mocks, dataDir)
+  const databaseUrl = engine === 'postgres' ? await (await benchPostgres()).createDatabase() : undefined
+  const env: Record<string, string> = { ...stackEnv(mocks, dataDir), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }
   const t0 = Date.now()
-  const data = generateCases(path.join(dataDir, 'xinfang.db'), cases, { key: Buffer.from(env.PII_KEY!, 'base64'), hashKey: env.PII_HASH_KEY! })
-  console.log(`generated ${cases} cases for ${data.residentIds.length} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  const data = await generateCases({ file: path.join(dataDir, 'xinfang.db'), url: databaseUrl }, cases, { key: Buffer.from(env.PII_KEY!, 'base64'), hashKey: env.PII_HASH_KEY! })
+  console.log(`[${engine}] generated ${cases} cases for ${data.residentIds.length} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
   // DB_SYNCHRONOUS from the environment lets one run measure the production default (FULL)
   const synchronous = process.env.DB_SYNCHRONOUS ?? options.synchronous ?? 'NORMAL'
-  console.log(`SQLite synchronous=${synchronous}`)
+  if (engine === 'sqlite') console.log(`SQLite synchronous=${synchronous}`)
   const metricsToken = randomBytes(16).toString('hex')
   const server = await startServerProcess({ ...env, METRICS_TOKEN: metricsToken, DB_SYNCHRONOUS: synchronous, LOG_LEVEL: 'warn', LOG_REQUESTS: BENCH_LOG_REQUESTS, RATE_LIMIT_PUBLIC_MAX: '100000000', RATE_LIMIT_LOGIN_MAX: '100000000' }, 120_000, NODE_ARGS)
   // each resident's token is signed once: signing per request would spend the load generator's CPU, which shares the cores with the server
@@ -95,7 +121,9 @@ export async function startBenchServer(cases: number, options: { synchronous?: '
   return {
     server,
     env,
+    engine,
     databaseFile: path.join(dataDir, 'xinfang.db'),
+    databaseUrl,
     data,
     tokenFor,
     ownedCase() {

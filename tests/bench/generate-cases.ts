@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { CATEGORIES } from '@xinfang/shared/categories'
 import { REGIONS } from '@xinfang/shared/catalog'
 import { streetsOf } from '@xinfang/shared/places'
-import { openDatabase } from '@xinfang/server/db/client'
+import { openDatabase } from '@xinfang/server/db/open-database'
+import { isSqlite } from '@xinfang/server/db/sqlite-engine'
 import { ensureReferenceData } from '@xinfang/server/db/reference-data'
 import { decideDispatch } from '@xinfang/server/modules/dispatch/dispatcher'
 import { createRuleRepository } from '@xinfang/server/modules/dispatch/rule-repository'
@@ -26,60 +27,90 @@ const SENTENCES = [
   '路灯坏了半个月没人修，晚上走路很危险。',
 ]
 
+/** rows per insert statement: under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters */
+const ROWS_PER_INSERT = 1_000
+/** cases per transaction */
+const CASES_PER_COMMIT = 10_000
+
+const chunks = <T>(rows: T[], size: number): T[][] => Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size))
+
 /**
- * Writes `count` realistic cases straight into a database file (through the committed
- * migrations), dispatched by the real rules, each with its two opening timeline entries;
- * in batches of 10,000 per transaction so a million takes about a minute, not an hour.
+ * Writes `count` realistic cases into a database (SQLite file or PostgreSQL, through the committed
+ * migrations), dispatched by the real rules, each with its two opening timeline entries; in
+ * multi-row inserts, 10,000 cases per transaction, so a million takes minutes, not an hour.
  */
-export function generateCases(file: string, count: number, pii: { key: Buffer; hashKey: string }, residentsCount = Math.max(1, Math.floor(count / 10))): GeneratedData {
-  const { db, sqlite } = openDatabase({ file, synchronous: 'NORMAL' })
+export async function generateCases(config: { file: string; url?: string }, count: number, pii: { key: Buffer; hashKey: string }, residentsCount = Math.max(1, Math.floor(count / 10))): Promise<GeneratedData> {
+  const db = await openDatabase({ file: config.file, url: config.url, synchronous: 'NORMAL' })
   try {
-    ensureReferenceData(db)
+    await ensureReferenceData(db)
+    const { residents, cases, caseAssignments, caseEvents } = db.tables
     const cipher = createPiiCipher(pii.key, pii.hashKey)
-    const rules = createRuleRepository(db).active()
-    const insertResident = sqlite.prepare('insert into residents (id, platform, platform_uid, verified, created_at, last_login_at) values (?, ?, ?, 0, ?, ?)')
-    const insertCase = sqlite.prepare(
-      `insert into cases (id, tracking_no, kind, owner_id, title, content, category, zone, region_code, street_code, contact_phone_enc, anonymous, status, registered_at, accept_due, updated_at)
-       values (?, ?, 'individual', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-    )
-    const insertAssignment = sqlite.prepare('insert into case_assignments (case_id, unit_code, region_code, role, rule_id, assigned_at) values (?, ?, ?, ?, ?, ?)')
-    const insertEvent = sqlite.prepare('insert into case_events (case_id, at, actor_type, actor_id, actor_label, action, from_status, to_status, note) values (?, ?, ?, ?, ?, ?, null, ?, ?)')
+    const rules = await createRuleRepository(db).active()
 
     const now = Date.now()
     const residentIds = Array.from({ length: residentsCount }, (_, i) => `r_bench${String(i).padStart(8, '0')}`)
-    sqlite.transaction(() => {
-      for (const id of residentIds) insertResident.run(id, 'wechat', `bench-${id}`, now, now)
-    })()
+    await db.transaction(async (tx) => {
+      for (const ids of chunks(residentIds, ROWS_PER_INSERT)) {
+        await tx.insert(residents).values(ids.map((id) => ({ id, platform: 'wechat' as const, platformUid: `bench-${id}`, verified: false, createdAt: new Date(now), lastLoginAt: new Date(now) })))
+      }
+    })
 
     const caseIds: string[] = []
     const trackingNos = new Set<string>()
     const phone = cipher.encrypt('13800000000')
-    const statuses = ['registered', 'accepted', 'accepted', 'replied', 'closed', 'closed']
-    for (let start = 0; start < count; start += 10_000) {
-      sqlite.transaction(() => {
-        for (let i = start; i < Math.min(count, start + 10_000); i++) {
-          const category = CATEGORIES[i % CATEGORIES.length]!
-          const region = REGIONS[i % REGIONS.length]!.code
-          const street = streetsOf(region)[i % 3]?.code ?? null
-          const zone = 'zone' in category ? category.zone : null
-          const id = `c_bench${randomBytes(8).toString('hex')}`
-          let trackingNo = newTrackingNo()
-          while (trackingNos.has(trackingNo)) trackingNo = newTrackingNo()
-          trackingNos.add(trackingNo)
-          const at = now - (count - i) * 1000
-          const status = statuses[i % statuses.length]!
-          const content = `${SENTENCES[i % SENTENCES.length]}（第${i}号）`
-          insertCase.run(id, trackingNo, residentIds[i % residentIds.length], content.slice(0, 24), content, category.code, zone, region, street, phone, status, at, at + 15 * 86_400_000, at)
-          for (const a of decideDispatch(rules, { zone, category: category.code, region }).assignments) insertAssignment.run(id, a.unit, a.region, a.role, a.ruleId, at)
-          insertEvent.run(id, at, 'resident', residentIds[i % residentIds.length], '群众', 'submitted', 'registered', null)
-          insertEvent.run(id, at, 'system', null, '系统', 'dispatched', null, '按规则派发')
-          caseIds.push(id)
+    const statuses = ['registered', 'accepted', 'accepted', 'replied', 'closed', 'closed'] as const
+    for (let start = 0; start < count; start += CASES_PER_COMMIT) {
+      const caseRows: (typeof cases.$inferInsert)[] = []
+      const assignmentRows: (typeof caseAssignments.$inferInsert)[] = []
+      const eventRows: (typeof caseEvents.$inferInsert)[] = []
+      for (let i = start; i < Math.min(count, start + CASES_PER_COMMIT); i++) {
+        const category = CATEGORIES[i % CATEGORIES.length]!
+        const region = REGIONS[i % REGIONS.length]!.code
+        const street = streetsOf(region)[i % 3]?.code ?? null
+        const zone = 'zone' in category ? category.zone : null
+        const id = `c_bench${randomBytes(8).toString('hex')}`
+        let trackingNo = newTrackingNo()
+        while (trackingNos.has(trackingNo)) trackingNo = newTrackingNo()
+        trackingNos.add(trackingNo)
+        const at = new Date(now - (count - i) * 1000)
+        const ownerId = residentIds[i % residentIds.length]!
+        const content = `${SENTENCES[i % SENTENCES.length]}（第${i}号）`
+        caseRows.push({
+          id,
+          trackingNo,
+          kind: 'individual',
+          ownerId,
+          title: content.slice(0, 24),
+          content,
+          category: category.code,
+          zone,
+          regionCode: region,
+          streetCode: street,
+          contactPhoneEnc: phone,
+          anonymous: false,
+          status: statuses[i % statuses.length]!,
+          registeredAt: at,
+          acceptDue: new Date(at.getTime() + 15 * 86_400_000),
+          updatedAt: at,
+        })
+        for (const a of decideDispatch(rules, { zone, category: category.code, region }).assignments) {
+          assignmentRows.push({ caseId: id, unitCode: a.unit, regionCode: a.region, role: a.role, ruleId: a.ruleId, assignedAt: at })
         }
-      })()
+        eventRows.push(
+          { caseId: id, at, actorType: 'resident', actorId: ownerId, actorLabel: '群众', action: 'submitted', toStatus: 'registered', note: null },
+          { caseId: id, at, actorType: 'system', actorId: null, actorLabel: '系统', action: 'dispatched', toStatus: null, note: '按规则派发' },
+        )
+        caseIds.push(id)
+      }
+      await db.transaction(async (tx) => {
+        for (const rows of chunks(caseRows, ROWS_PER_INSERT)) await tx.insert(cases).values(rows)
+        for (const rows of chunks(assignmentRows, ROWS_PER_INSERT)) await tx.insert(caseAssignments).values(rows)
+        for (const rows of chunks(eventRows, ROWS_PER_INSERT)) await tx.insert(caseEvents).values(rows)
+      })
     }
-    sqlite.pragma('wal_checkpoint(TRUNCATE)')
+    if (isSqlite(db)) db.connection.pragma('wal_checkpoint(TRUNCATE)')
     return { residentIds, caseIds, trackingNos: [...trackingNos] }
   } finally {
-    sqlite.close()
+    await db.close()
   }
 }

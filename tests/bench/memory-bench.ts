@@ -6,7 +6,7 @@ import { load, pick, printTable, startBenchServer } from './bench-kit'
  * the case count is its page cache, bounded by its own limits, not the heap.
  */
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
-const bench = await startBenchServer(CASES)
+const bench = await startBenchServer(CASES) // SQLite: on PostgreSQL the data lives in another process
 try {
   const idle = bench.rssMb()
   const url = bench.server.url

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm'
 import { wechatOpenId } from '@xinfang/mocks/dev-identities'
 import { describe, expect, it } from 'vitest'
 import { loginResident } from '../support/actors'
@@ -19,7 +20,8 @@ describe('WeChat mini-program: the workbench sign-in', () => {
     const login = exchange(app, 'POST', '/api/v1/auth/staff')
     expect(login.status).toBe(200)
     expect(login.body).toEqual({ username: 'jinshui.office', password: DEMO_PASSWORD, miniProgram: { platform: 'wechat', code: 'dev:wx-duty-desk' } })
-    const bound = flow.stack.app.sqlite.prepare("select notice_platform as platform, notice_uid as uid from staff where username = 'jinshui.office'").get()
+    const { staff } = flow.stack.app.db.tables
+    const [bound] = await flow.stack.app.db.q.select({ platform: staff.noticePlatform, uid: staff.noticeUid }).from(staff).where(eq(staff.username, 'jinshui.office'))
     expect(bound).toEqual({ platform: 'wechat', uid: wechatOpenId(flow.stack.mocks.options.wechat.appId, 'wx-duty-desk') })
 
     // 我的 says so, and a switch there is saved at once

@@ -12,7 +12,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   // field we only lose the shortcut: PostgreSQL then starts on every run.
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern
   const files = await project.globTestFiles(filters)
-  const wantsPg = files.testFiles.some((f) => /postgres|\.pg\.test\.ts$/.test(f))
+  const wantsPg = (project.name === 'postgres' && files.testFiles.length > 0) || files.testFiles.some((f) => /postgres|\.pg\.test\.ts$/.test(f))
   if (!wantsPg && process.env.XINFANG_TEST_ENGINES !== 'both') return undefined
   const server = await startPostgres()
   console.log(`[postgres-setup] PostgreSQL for this run at ${server.adminUrl}`)

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -7,15 +8,29 @@ import { DEV_CREDENTIALS } from '@xinfang/mocks/config'
 import { LLM_DEV_CREDENTIALS } from '@xinfang/mocks/llm-platform'
 import { buildApp, type App } from '@xinfang/server/app'
 import { loadConfig } from '@xinfang/server/config'
+import { isSqlite } from '@xinfang/server/db/sqlite-engine'
 import type { Clock } from '@xinfang/server/lib/clock'
+import { findPgBin } from '../../scripts/lib/postgres-server'
 import { createClient, type ApiClient } from './client'
+import { databaseHandle } from './postgres'
+
+/**
+ * The engine this run's stacks use: SQLite unless the vitest project says postgres
+ * (vitest.config.ts runs the API suite once on each).
+ */
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.XINFANG_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite'
 
 export interface Stack {
   app: App
   mocks: RunningMocks
   baseUrl: string
   dataDir: string
+  engine: 'sqlite' | 'postgres'
+  /** DATABASE_URL on PostgreSQL, null on SQLite */
+  databaseUrl: string | null
   api: ApiClient
+  /** every byte the database keeps: the SQLite files after a checkpoint, or a plain pg_dump of the PostgreSQL database */
+  storedBytes(): Promise<Buffer>
   /** Stops the API and starts it again on the same data, secrets and mocks (with `env` on top), as a restart does. */
   restart(env?: Record<string, string>): Promise<void>
   close(): Promise<void>
@@ -89,14 +104,24 @@ export interface StackOptions {
   clock?: Clock
 }
 
+/** A fresh database on the run's PostgreSQL server (tests/support/postgres-setup.ts), and how to drop it. */
+async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.XINFANG_TEST_PG_URL
+  if (!adminUrl) throw new Error('XINFANG_TEST_ENGINE=postgres needs the PostgreSQL of tests/support/postgres-setup.ts (XINFANG_TEST_PG_URL)')
+  const server = databaseHandle(adminUrl, async () => undefined)
+  const url = await server.createDatabase()
+  return { url, drop: () => server.dropDatabase(new URL(url).pathname.slice(1)) }
+}
+
 /**
  * The real thing, small: the mocks and the API each listening on a free port of 127.0.0.1,
- * talking over HTTP, on a fresh SQLite file, with the demo accounts seeded.
+ * talking over HTTP, on a fresh SQLite file (or PostgreSQL database), with the demo accounts seeded.
  */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const mocks = await startMocks()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-test-'))
-  const env = { ...stackEnv(mocks, dataDir), ...options.env }
+  const postgres = TEST_ENGINE === 'postgres' ? await freshPostgres() : null
+  const env = { ...stackEnv(mocks, dataDir), ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env }
   const start = async (overrides: Record<string, string> = {}) => {
     const app = await buildApp(loadConfig({ ...env, ...overrides }), { logger: false, ...(options.clock ? { clock: options.clock } : {}) })
     const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
@@ -108,6 +133,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   } catch (error) {
     // a stack that cannot start leaves nothing running behind it
     await mocks.close()
+    await postgres?.drop()
     fs.rmSync(dataDir, { recursive: true, force: true })
     throw error
   }
@@ -115,6 +141,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...running,
     mocks,
     dataDir,
+    engine: TEST_ENGINE,
+    databaseUrl: postgres?.url ?? null,
+    async storedBytes() {
+      if (postgres) return execFileSync(path.join(findPgBin(), 'pg_dump'), ['--dbname', postgres.url, '--format', 'plain'], { maxBuffer: 1 << 30 })
+      const { db } = stack.app
+      if (isSqlite(db)) db.connection.pragma('wal_checkpoint(TRUNCATE)')
+      return Buffer.concat(fs.readdirSync(dataDir).filter((f) => f.startsWith('xinfang.db')).map((f) => fs.readFileSync(path.join(dataDir, f))))
+    },
     async restart(overrides) {
       await stack.app.close()
       Object.assign(stack, await start(overrides))
@@ -122,6 +156,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     async close() {
       await stack.app.close()
       await mocks.close()
+      await postgres?.drop()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }

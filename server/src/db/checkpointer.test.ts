@@ -18,7 +18,7 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
 
 describe('startCheckpointer', () => {
   it('moves committed pages into the database file while the app writes with its own checkpoints off', async () => {
-    const { sqlite, file } = openDatabase({ synchronous: 'FULL' })
+    const { connection: sqlite, file } = openDatabase({ synchronous: 'FULL' })
     sqlite.pragma('wal_autocheckpoint = 0')
     sqlite.exec('create table notes (text text)')
     const marker = `marker-${Date.now()}`

@@ -6,8 +6,7 @@ import { CITY, PLACES } from '@xinfang/shared/places'
 import { newId } from '../lib/ids'
 import { hashPassword } from '../lib/passwords'
 import type { PiiCipher } from '../lib/pii'
-import type { Db } from './client'
-import { staff } from './schema'
+import type { Database } from './database'
 
 export interface DemoAccount {
   username: string
@@ -61,20 +60,21 @@ function demoPerson(username: string) {
  * Demo staff accounts, all with the demo password. Refused in production; adds only the
  * accounts that are missing, so it can run on every start.
  */
-export async function seedDemo(db: Db, pii: PiiCipher, options: { password: string; env: string; now: Date }): Promise<number> {
+export async function seedDemo(db: Database, pii: PiiCipher, options: { password: string; env: string; now: Date }): Promise<number> {
   if (options.env === 'production') throw new Error('demo data is refused when NODE_ENV=production')
-  const existing = new Set(db.select({ username: staff.username }).from(staff).all().map((s) => s.username))
+  const { staff } = db.tables
+  const existing = new Set((await db.q.select({ username: staff.username }).from(staff)).map((s) => s.username))
   const missing = demoAccounts().filter((a) => !existing.has(a.username))
   if (missing.length === 0) return 0
   // one hash for all: they share the demo password anyway, and argon2 is slow on purpose
   const passwordHash = await hashPassword(options.password)
-  db.insert(staff)
+  await db.q
+    .insert(staff)
     .values(
       missing.map((a) => {
         const person = demoPerson(a.username)
         return { id: newId('s'), username: a.username, passwordHash, name: person.name, phoneEnc: pii.encrypt(person.phone), role: a.role, unitCode: a.unit, regionCode: a.region, createdAt: options.now }
       }),
     )
-    .run()
   return missing.length
 }

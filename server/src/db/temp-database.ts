@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach } from 'vitest'
-import { openDatabase, type OpenOptions } from './client'
+import { openSqlite, type SqliteOptions } from './sqlite-engine'
 
 /**
  * For unit tests: `open()` gives a migrated SQLite file of its own in a fresh folder; the
@@ -10,11 +10,17 @@ import { openDatabase, type OpenOptions } from './client'
  */
 export function tempDatabases() {
   const dirs: string[] = []
-  afterEach(() => dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })))
-  return function open(options: Partial<Omit<OpenOptions, 'file'>> = {}) {
+  const open: ReturnType<typeof openSqlite>[] = []
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((db) => db.close().catch(() => {})))
+    dirs.splice(0).forEach((dir) => fs.rmSync(dir, { recursive: true, force: true }))
+  })
+  return function openTemp(options: Partial<Omit<SqliteOptions, 'file'>> = {}) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-unit-'))
     dirs.push(dir)
     const file = path.join(dir, 'test.db')
-    return { file, ...openDatabase({ file, synchronous: 'NORMAL', ...options }) }
+    const db = openSqlite({ file, synchronous: 'NORMAL', ...options })
+    open.push(db)
+    return Object.assign(db, { file })
   }
 }

@@ -6,8 +6,7 @@ import { ACTING_STAFF_ROLES, type NoticeTarget } from '../modules/notifications/
 const HOLDING_ROLES = new Set([...HANDLING_ROLES, 'triage'])
 
 /** Whoever holds the case now, as the targets of a deadline notice. */
-export const holdersOf = (ctx: CaseContext, caseId: string): NoticeTarget[] =>
-  ctx.cases
-    .assignmentsOf(caseId)
+export const holdersOf = async (ctx: CaseContext, caseId: string): Promise<NoticeTarget[]> =>
+  (await ctx.cases.assignmentsOf(caseId))
     .filter((a) => HOLDING_ROLES.has(a.role))
     .map((a) => ({ unit: a.unitCode, region: a.regionCode, roles: ACTING_STAFF_ROLES }))

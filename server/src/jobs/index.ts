@@ -5,7 +5,7 @@ import { recountProvisionalDeadlines, type RecountSummary } from './recount-dead
 
 declare module 'fastify' {
   interface FastifyInstance {
-    jobs: { escalateOverdue(): number; warnDueSoon(): number; recountProvisionalDeadlines(): RecountSummary }
+    jobs: { escalateOverdue(): Promise<number>; warnDueSoon(): Promise<number>; recountProvisionalDeadlines(): Promise<RecountSummary> }
   }
 }
 
@@ -20,21 +20,29 @@ export default fp(
     fastify.decorate('jobs', jobs)
     // the calendar is loaded by now (holiday-calendar); dates counted before it knew a year are counted again
     fastify.addHook('onReady', async () => {
-      const recount = jobs.recountProvisionalDeadlines()
+      const recount = await jobs.recountProvisionalDeadlines()
       if (recount.moved > 0) fastify.log.info(recount, 'deadlines counted again on the holiday calendar as it now stands')
     })
     const every = fastify.config.jobs.escalationIntervalMs
     if (every <= 0) return
     let timer: NodeJS.Timeout | undefined
     fastify.addHook('onReady', async () => {
+      let running = false
       timer = setInterval(() => {
-        try {
-          const warned = jobs.warnDueSoon()
-          const escalated = jobs.escalateOverdue()
-          if (warned + escalated > 0) fastify.log.info({ warned, escalated }, 'deadline run: cases due soon told, overdue ones escalated')
-        } catch (error) {
-          fastify.log.error({ err: error }, 'deadline run failed; the next run retries')
-        }
+        // a slow run is not overlapped by the next tick; other nodes' runs are kept apart by the jobs' lock
+        if (running) return
+        running = true
+        void (async () => {
+          try {
+            const warned = await jobs.warnDueSoon()
+            const escalated = await jobs.escalateOverdue()
+            if (warned + escalated > 0) fastify.log.info({ warned, escalated }, 'deadline run: cases due soon told, overdue ones escalated')
+          } catch (error) {
+            fastify.log.error({ err: error }, 'deadline run failed; the next run retries')
+          } finally {
+            running = false
+          }
+        })()
       }, every)
       timer.unref()
     })

@@ -28,21 +28,22 @@ export interface RecountSummary {
  * the calendar is loaded: a date that moves is a timeline entry and a notice to the resident; a
  * date still provisional stays marked and is counted again at the next start.
  */
-export function recountProvisionalDeadlines(ctx: CaseContext): RecountSummary {
+export async function recountProvisionalDeadlines(ctx: CaseContext): Promise<RecountSummary> {
   const now = ctx.clock.now()
   const summary: RecountSummary = { checked: 0, moved: 0 }
   for (let after = ''; ; ) {
-    const rows = ctx.cases.provisionalAfter(after, BATCH)
-    ctx.db.transaction(() => {
+    const rows = await ctx.cases.provisionalAfter(after, BATCH)
+    await ctx.transaction(async (ctx) => {
+      await ctx.db.lockKey(ctx.q, 'job:recount-deadlines')
       for (const row of rows) {
         const { patch, changes } = recountDues(row)
         const next = withClock(row, changes.length > 0 ? { ...patch, updatedAt: now } : {})
         // still provisional and nothing moved: the next start looks again
         if (changes.length === 0 && next.provisionalDue) continue
-        const updated = ctx.cases.update(row.id, row.status, next)
+        const updated = await ctx.cases.update(row.id, row.status, next)
         if (!updated || changes.length === 0) continue
         summary.moved += 1
-        record(ctx, updated, [
+        await record(ctx, updated, [
           {
             caseId: row.id,
             at: now,

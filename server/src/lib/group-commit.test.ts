@@ -1,44 +1,52 @@
+import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { sql } from 'drizzle-orm'
-import { tempDatabases } from '../db/temp-database'
+import type { Database, Q } from '../db/database'
+import { TEST_ENGINES, testDatabases } from '../db/test-databases'
 import { createGroupCommit } from './group-commit'
 
-const openDatabase = tempDatabases()
+const open = testDatabases()
+const at = new Date('2026-12-07T02:00:00Z')
 
-function open() {
-  const { sqlite, db } = openDatabase({ synchronous: 'FULL' })
-  sqlite.exec('create table t (k text primary key)')
-  return { sqlite, db }
-}
+// rows of a table with a primary key, so a repeated key fails its write
+const insert = (db: Database, key: string) => (tx: Q) =>
+  tx.insert(db.tables.idempotencyKeys).values({ scope: 'test', key, fingerprint: key, statusCode: 200, response: {}, createdAt: at })
+const keys = async (db: Database) => (await db.q.select({ key: db.tables.idempotencyKeys.key }).from(db.tables.idempotencyKeys)).map((r) => r.key).sort()
+const rows = async (db: Database) => (await db.q.select({ n: count() }).from(db.tables.idempotencyKeys))[0]!.n
 
-describe('group commit', () => {
+describe.each(TEST_ENGINES)('group commit on %s', (engine) => {
   it('commits a burst of writes in one transaction, failing only the one that throws', async () => {
-    const { sqlite, db } = open()
+    const { db } = await open(engine)
     const group = createGroupCommit(db)
-    const insert = (k: string) => () => {
-      // every write of the burst runs inside the same open transaction
-      expect(sqlite.inTransaction).toBe(true)
-      return db.run(sql`insert into t (k) values (${k})`)
+    const handles = new Set<Q>()
+    const write = (key: string) => async (tx: Q) => {
+      handles.add(tx)
+      await insert(db, key)(tx)
     }
-    const results = await Promise.allSettled([group.run(insert('a')), group.run(insert('b')), group.run(insert('a')), group.run(insert('c'))])
+    const results = await Promise.allSettled([group.run(write('a')), group.run(write('b')), group.run(write('a')), group.run(write('c'))])
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
-    expect(sqlite.prepare('select k from t order by k').pluck().all()).toEqual(['a', 'b', 'c'])
+    expect(await keys(db)).toEqual(['a', 'b', 'c'])
+    // each write ran on a savepoint of its own, none on the database outside the batch's transaction
+    expect(handles.has(db.q)).toBe(false)
   })
 
   it('answers only after the write is committed', async () => {
-    const { sqlite, db } = open()
+    const { db } = await open(engine)
     const group = createGroupCommit(db)
-    const done = group.run(() => db.run(sql`insert into t (k) values ('x')`))
-    // not yet flushed: nothing visible, nothing acknowledged
-    expect(sqlite.prepare('select count(*) from t').pluck().get()).toBe(0)
+    let seenBeforeCommit = -1
+    const done = group.run(async (tx) => {
+      await insert(db, 'x')(tx)
+    })
+    // queued, not yet flushed: nothing visible
+    seenBeforeCommit = await rows(db)
     await done
-    expect(sqlite.prepare('select count(*) from t').pluck().get()).toBe(1)
+    expect(seenBeforeCommit).toBe(0)
+    expect(await rows(db)).toBe(1)
   })
 
   it('splits a queue longer than the batch limit over several commits', async () => {
-    const { sqlite, db } = open()
+    const { db } = await open(engine)
     const group = createGroupCommit(db, { maxBatch: 10 })
-    await Promise.all(Array.from({ length: 35 }, (_, i) => group.run(() => db.run(sql`insert into t (k) values (${`k${i}`})`))))
-    expect(sqlite.prepare('select count(*) from t').pluck().get()).toBe(35)
+    await Promise.all(Array.from({ length: 35 }, (_, i) => group.run(insert(db, `k${i}`))))
+    expect(await rows(db)).toBe(35)
   })
 })

@@ -1,42 +1,42 @@
-import type { Db } from '../db/client'
+import type { Database, Q } from '../db/database'
 
 interface Pending<T> {
-  write: () => T
+  write: (tx: Q) => Promise<T>
   resolve: (value: T) => void
   reject: (error: unknown) => void
 }
 
 /**
- * Group commit: writes that arrive together share one transaction, so one fsync acknowledges a
- * whole batch instead of one each. Each write runs in its own savepoint, so one that throws
- * (a duplicate signature) is rolled back alone and fails alone; the rest commit. A caller's
- * promise settles only after the commit that holds its write: an answered write is on disk.
+ * Group commit: writes that arrive together share one transaction, so one commit (one fsync)
+ * acknowledges a whole batch instead of one each. Each write runs in its own savepoint, so one
+ * that throws (a duplicate signature) is rolled back alone and fails alone; the rest commit. A
+ * caller's promise settles only after the commit that holds its write: an answered write is on disk.
  *
  * Batches form naturally: writes queued while the event loop handles one burst of requests are
- * flushed together on the next turn, so a lone request waits no longer than one turn.
+ * flushed together on the next turn, so a lone request waits no longer than one turn. Writes
+ * run one after another inside the batch, each seeing those before it.
  */
-export function createGroupCommit(db: Db, { maxBatch = 512 }: { maxBatch?: number } = {}) {
+export function createGroupCommit(db: Database, { maxBatch = 512 }: { maxBatch?: number } = {}) {
   let queue: Pending<unknown>[] = []
   let scheduled = false
 
-  function flush(): void {
+  async function flush(): Promise<void> {
     scheduled = false
     const batch = queue.splice(0, maxBatch)
     if (queue.length > 0) schedule()
     const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = []
     try {
-      db.transaction(() => {
+      await db.transaction(async (tx) => {
         for (const op of batch) {
           try {
-            // a nested better-sqlite3 transaction is a savepoint
-            outcomes.push({ ok: true, value: db.transaction(op.write) })
+            outcomes.push({ ok: true, value: await tx.transaction((savepoint) => op.write(savepoint as unknown as Q)) })
           } catch (error) {
             outcomes.push({ ok: false, error })
           }
         }
       })
     } catch (error) {
-      // the commit itself failed (disk full, I/O error): nothing in the batch was written
+      // the commit itself failed (disk full, I/O error, a lost connection): nothing in the batch was written
       for (const op of batch) op.reject(error)
       return
     }
@@ -50,14 +50,14 @@ export function createGroupCommit(db: Db, { maxBatch = 512 }: { maxBatch?: numbe
   function schedule(): void {
     if (scheduled) return
     scheduled = true
-    setImmediate(flush)
+    setImmediate(() => void flush())
   }
 
   return {
     /** Runs `write` in the next batch; resolves with its result once the batch is committed. */
-    run<T>(write: () => T): Promise<T> {
+    run<T>(write: (tx: Q) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ write, resolve: resolve as (value: unknown) => void, reject })
+        queue.push({ write: write as (tx: Q) => Promise<unknown>, resolve: resolve as (value: unknown) => void, reject })
         schedule()
       })
     },

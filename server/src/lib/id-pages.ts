@@ -11,7 +11,9 @@ export function decodeIdCursor(cursor: string | undefined): number | null {
   return id
 }
 
-export function idPage<R, T extends { id: number }>(rows: R[], limit: number, view: (row: R) => T): { items: T[]; nextCursor: string | null } {
-  const items = rows.slice(0, limit).map(view)
+/** A page of `rows` (read with one more than `limit`), each shown by `view`, one after another (a view may read more). */
+export async function idPage<R, T extends { id: number }>(rows: R[], limit: number, view: (row: R) => T | Promise<T>): Promise<{ items: T[]; nextCursor: string | null }> {
+  const items: T[] = []
+  for (const row of rows.slice(0, limit)) items.push(await view(row))
   return { items, nextCursor: rows.length > limit ? String(items[items.length - 1]!.id) : null }
 }

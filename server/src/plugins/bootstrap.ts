@@ -5,7 +5,7 @@ import { ensureReferenceData } from '../db/reference-data'
 /** Reference data on every start; demo accounts when the configuration asks for them. */
 export default fp(
   async (fastify) => {
-    ensureReferenceData(fastify.db)
+    await ensureReferenceData(fastify.db)
     if (fastify.config.demo.seed) {
       const added = await seedDemo(fastify.db, fastify.pii, { password: fastify.config.demo.password, env: fastify.config.env, now: fastify.clock.now() })
       if (added > 0) fastify.log.info({ added }, 'demo staff accounts seeded')

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin'
 import cors from '@fastify/cors'
 import rateLimit from '@fastify/rate-limit'
 import { AppError } from '../lib/app-error'
+import { databaseRateLimitStore } from './rate-limit-store'
 import { helmetHeaders } from './security-headers'
 
 interface RouteLimit {
@@ -45,6 +46,8 @@ export default fp(
     await fastify.register(rateLimit, {
       global: false,
       errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+      // several nodes behind a load balancer count one window together, in the database they share
+      ...(limits.store === 'database' ? { store: databaseRateLimitStore(fastify.db) } : {}),
     })
     fastify.decorate('rateLimits', {
       login: { max: limits.loginMax, timeWindow: limits.windowMs },
@@ -60,5 +63,5 @@ export default fp(
       crowd: { max: limits.publicMax * CROWD_FACTOR, timeWindow: limits.windowMs },
     })
   },
-  { name: 'security', dependencies: ['config'] },
+  { name: 'security', dependencies: ['config', 'db'] },
 )

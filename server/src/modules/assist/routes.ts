@@ -43,8 +43,8 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reran
     )
 
     // the same visibility as the case itself: someone else's case is CASE_NOT_FOUND, not a draft
-    const briefOf = (actor: Actor, id: string) => {
-      const loaded = loadVisible(ctx, actor, id)
+    const briefOf = async (actor: Actor, id: string) => {
+      const loaded = await loadVisible(ctx, actor, id)
       return caseBrief(loaded, fastify.assistant.recommend(loaded.row.content).facts)
     }
 
@@ -59,7 +59,7 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reran
       '/cases/:id/draft-reply',
       aboutCase('答复意见书草稿（智能助手或模板）', AssistDraftSchema),
       async (request) => {
-        const brief = briefOf(request.actor, request.params.id)
+        const brief = await briefOf(request.actor, request.params.id)
         return write(replyPrompt(brief), () => localReplyDraft(brief, ctx.clock.now()))
       },
     )
@@ -68,7 +68,7 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reran
       '/cases/:id/summary',
       aboutCase('案情摘要（智能助手或模板）', AssistDraftSchema),
       async (request) => {
-        const brief = briefOf(request.actor, request.params.id)
+        const brief = await briefOf(request.actor, request.params.id)
         return write(summaryPrompt(brief), () => localSummary(brief))
       },
     )
@@ -77,7 +77,7 @@ export function assistRoutes(ctx: CaseContext, write: DraftWriter, rerank: Reran
       '/cases/:id/units',
       aboutCase('分办参考：责任单位排序（本地模型，可请大模型复核）', AssistUnitsSchema),
       async (request) => {
-        const { row } = loadVisible(ctx, request.actor, request.params.id)
+        const { row } = await loadVisible(ctx, request.actor, request.params.id)
         return rerank(row.content, fastify.assistant.recommend(row.content))
       },
     )

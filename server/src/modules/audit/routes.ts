@@ -20,7 +20,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const actor = request.actor as StaffActor
       if (actor.role !== 'admin') throw new AppError('FORBIDDEN')
       const limit = request.query.pageSize ?? 20
-      const rows = fastify.audit.list({ region: actor.region, staffId: request.query.staffId, caseId: request.query.caseId, beforeId: decodeIdCursor(request.query.cursor), limit: limit + 1 })
+      const rows = await fastify.audit.list({ region: actor.region, staffId: request.query.staffId, caseId: request.query.caseId, beforeId: decodeIdCursor(request.query.cursor), limit: limit + 1 })
       return idPage(rows, limit, ({ entry, username, name, trackingNo }) => ({
         id: entry.id,
         at: entry.at.toISOString(),

@@ -36,14 +36,14 @@ async function fromPlatform<T>(platform: LoginPlatform, call: () => Promise<T>):
   }
 }
 
-export function createAuthService(deps: Deps) {
+export async function createAuthService(deps: Deps) {
   const { residents, staff, sessions, platforms, views, clock } = deps
   // Unknown usernames still pay for one argon2 verification, so timing does not reveal them.
   const decoyHash = hashPassword('decoy-password-never-matches')
 
-  const session = (actor: Actor, user: AuthResult['user'], refreshToken?: string): AuthResult => ({
+  const session = async (actor: Actor, user: AuthResult['user'], refreshToken?: string): Promise<AuthResult> => ({
     token: deps.signAccessToken(actor),
-    refreshToken: refreshToken ?? sessions.start(actor, clock.now()),
+    refreshToken: refreshToken ?? await sessions.start(actor, clock.now()),
     expiresIn: deps.accessTokenTtlSec,
     user,
   })
@@ -51,8 +51,8 @@ export function createAuthService(deps: Deps) {
     session({ type: 'resident', id: row.id }, residentUser(row, views), refreshToken)
   const staffSession = (row: StaffRow, refreshToken?: string) => session(staffActor(row), staffUser(row), refreshToken)
 
-  const login = (platform: LoginPlatform, uid: string, identity?: VerifiedIdentity) =>
-    residentSession(residents.upsertByPlatform(platform, uid, clock.now(), identity))
+  const login = async (platform: LoginPlatform, uid: string, identity?: VerifiedIdentity) =>
+    residentSession(await residents.upsertByPlatform(platform, uid, clock.now(), identity))
 
   /**
    * The mini-program's login code exchanged as a resident's is, so work notices reach this
@@ -63,7 +63,7 @@ export function createAuthService(deps: Deps) {
     try {
       const uid =
         platform === 'wechat' ? (await platforms.wechat.code2Session(code)).openId : await platforms.alipay.exchangeAuthCode(code).then(({ userId, openId }) => openId ?? userId)
-      staff.bindNoticeIdentity(staffId, platform, uid)
+      await staff.bindNoticeIdentity(staffId, platform, uid)
     } catch (error) {
       if (!(error instanceof IntegrationError)) throw error
       deps.log.warn({ staffId, platform, error: error.message }, 'staff login code not exchanged; work notices go by SMS')
@@ -87,27 +87,27 @@ export function createAuthService(deps: Deps) {
     },
 
     async loginStaff({ username, password, miniProgram }: StaffLoginBody) {
-      const row = staff.findByUsername(username)
+      const row = await staff.findByUsername(username)
       const valid = await verifyPassword(row?.passwordHash ?? (await decoyHash), password)
       if (!row || !valid || !row.active) throw new AppError('LOGIN_FAILED')
       if (miniProgram) await bindNoticeIdentity(row.id, miniProgram)
       return staffSession(row)
     },
 
-    refresh(refreshToken: string): AuthResult {
-      const { subject, refreshToken: next } = sessions.rotate(refreshToken, clock.now())
+    async refresh(refreshToken: string): Promise<AuthResult> {
+      const { subject, refreshToken: next } = await sessions.rotate(refreshToken, clock.now())
       if (subject.type === 'resident') {
-        const row = residents.findById(subject.id)
+        const row = await residents.findById(subject.id)
         if (!row) throw new AppError('REFRESH_TOKEN_INVALID')
         return residentSession(row, next)
       }
-      const row = staff.findById(subject.id)
+      const row = await staff.findById(subject.id)
       if (!row?.active) throw new AppError('REFRESH_TOKEN_INVALID')
       return staffSession(row, next)
     },
 
-    logout(refreshToken: string) {
-      sessions.end(refreshToken, clock.now())
+    async logout(refreshToken: string) {
+      await sessions.end(refreshToken, clock.now())
     },
   }
 }

@@ -32,12 +32,12 @@ export function createPhoneVerification({ residents, phones, clock }: Deps) {
 
   return {
     async verify(residentId: string, body: PhoneVerificationBody): Promise<ResidentRow> {
-      const resident = residents.findById(residentId)
+      const resident = await residents.findById(residentId)
       if (!resident) throw new AppError('TOKEN_INVALID')
       // a grant from another app would vouch for a number, but not that it is this resident's
       if (resident.platform !== body.platform) throw new AppError('PHONE_PLATFORM_MISMATCH')
       const { phone } = await fromPlatform(body)
-      const updated = residents.setVerifiedPhone(resident.id, phone, clock.now())
+      const updated = await residents.setVerifiedPhone(resident.id, phone, clock.now())
       if (!updated) throw new AppError('TOKEN_INVALID')
       return updated
     },

@@ -1,11 +1,11 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { LoginPlatform } from '@xinfang/shared/contracts/auth'
-import type { Db } from '../../db/client'
-import { residents } from '../../db/schema'
+import type { Database, Q } from '../../db/database'
+import type { Tables } from '../../db/schema/definition'
 import { newId } from '../../lib/ids'
 import type { PiiCipher } from '../../lib/pii'
 
-export type ResidentRow = typeof residents.$inferSelect
+export type ResidentRow = Tables['residents']['$inferSelect']
 
 export interface VerifiedIdentity {
   name: string
@@ -13,18 +13,18 @@ export interface VerifiedIdentity {
   idNumber: string
 }
 
-export function createResidentRepository(db: Db, pii: PiiCipher) {
-  const byId = db.select().from(residents).where(eq(residents.id, sql.placeholder('id'))).prepare()
+export function createResidentRepository(db: Database, pii: PiiCipher, q: Q = db.q) {
+  const { residents } = db.tables
   return {
-    findById(id: string): ResidentRow | null {
-      return byId.get({ id }) ?? null
+    async findById(id: string): Promise<ResidentRow | null> {
+      return (await q.select().from(residents).where(eq(residents.id, id)))[0] ?? null
     },
 
     /**
      * The resident behind a platform identity, created on first login. A real-name identity
      * (from the city app) refreshes the stored, encrypted personal data on every login.
      */
-    upsertByPlatform(platform: LoginPlatform, platformUid: string, now: Date, identity?: VerifiedIdentity): ResidentRow {
+    async upsertByPlatform(platform: LoginPlatform, platformUid: string, now: Date, identity?: VerifiedIdentity): Promise<ResidentRow> {
       const personal = identity
         ? {
             nameEnc: pii.encrypt(identity.name),
@@ -35,22 +35,21 @@ export function createResidentRepository(db: Db, pii: PiiCipher) {
             verified: true,
           }
         : {}
-      return db
+      const [row] = await q
         .insert(residents)
         .values({ id: newId('r'), platform, platformUid, createdAt: now, lastLoginAt: now, ...personal })
         .onConflictDoUpdate({ target: [residents.platform, residents.platformUid], set: { lastLoginAt: now, ...personal } })
         .returning()
-        .get()
+      return row!
     },
 
     /** Keeps a number the resident's platform vouched for, encrypted; null if there is no such resident. */
-    setVerifiedPhone(id: string, phone: string, now: Date): ResidentRow | null {
-      const row = db
+    async setVerifiedPhone(id: string, phone: string, now: Date): Promise<ResidentRow | null> {
+      const [row] = await q
         .update(residents)
         .set({ phoneEnc: pii.encrypt(phone), phoneHash: pii.hash(phone), phoneVerifiedAt: now })
         .where(eq(residents.id, id))
         .returning()
-        .get()
       return row ?? null
     },
   }

@@ -27,7 +27,7 @@ const loginResponse = { 200: AuthResultSchema, ...errors }
 const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   const residents = createResidentRepository(fastify.db, fastify.pii)
   const staff = createStaffRepository(fastify.db)
-  const auth = createAuthService({
+  const auth = await createAuthService({
     residents,
     staff,
     sessions: createSessionService(fastify.db, fastify.config.auth.refreshTokenTtlDays),
@@ -61,7 +61,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     auth.refresh(request.body.refreshToken),
   )
   fastify.post('/logout', { schema: { tags: ['auth'], summary: '退出登录', body: RefreshBodySchema, response: { 204: Type.Null(), ...errors } } }, async (request, reply) => {
-    auth.logout(request.body.refreshToken)
+    await auth.logout(request.body.refreshToken)
     return reply.status(204).send(null)
   })
   fastify.post(
@@ -76,7 +76,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
   )
   fastify.get('/me', { schema: { tags: ['auth'], summary: '当前登录者', security: [{ bearer: [] }], response: { 200: SessionUserSchema, ...errors } }, preHandler: fastify.requireUser }, async (request) => {
     const { actor } = request
-    const row = actor.type === 'resident' ? residents.findById(actor.id) : staff.findById(actor.id)
+    const row = actor.type === 'resident' ? await residents.findById(actor.id) : await staff.findById(actor.id)
     if (!row) throw new AppError('TOKEN_INVALID')
     return 'platform' in row ? residentUser(row, fastify.pii) : staffUser(row)
   })

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
 import { and, eq, isNull } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { refreshTokens } from '../../db/schema'
+import type { Database, Q } from '../../db/database'
 import { AppError } from '../../lib/app-error'
 import { newId, newSecretToken } from '../../lib/ids'
 
@@ -14,50 +13,56 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * Refresh tokens rotate: each is good for one use and is replaced by the next of its family.
  * Presenting a used one means it was copied, so the whole family is revoked and every device
  * holding it must sign in again (OAuth 2.0 Security BCP, refresh token rotation).
- * Only a SHA-256 of each token is stored.
+ * Only a SHA-256 of each token is stored, in the database every API node shares.
  */
-export function createSessionService(db: Db, ttlDays: number) {
-  const insert = (subject: Subject, familyId: string, now: Date) => {
+export function createSessionService(db: Database, ttlDays: number) {
+  const { refreshTokens } = db.tables
+  const insert = async (q: Q, subject: Subject, familyId: string, now: Date) => {
     const token = newSecretToken()
-    db.insert(refreshTokens)
-      .values({
-        id: newId('rt'),
-        familyId,
-        subjectType: subject.type,
-        subjectId: subject.id,
-        tokenHash: digest(token),
-        expiresAt: new Date(now.getTime() + ttlDays * DAY_MS),
-        createdAt: now,
-      })
-      .run()
+    await q.insert(refreshTokens).values({
+      id: newId('rt'),
+      familyId,
+      subjectType: subject.type,
+      subjectId: subject.id,
+      tokenHash: digest(token),
+      expiresAt: new Date(now.getTime() + ttlDays * DAY_MS),
+      createdAt: now,
+    })
     return token
   }
 
-  const byToken = (token: string) => db.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, digest(token))).get()
+  const byToken = async (q: Q, token: string) => (await q.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, digest(token))))[0]
 
-  const revokeFamily = (familyId: string, now: Date) =>
-    db.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt))).run()
+  const revokeFamily = (q: Q, familyId: string, now: Date) =>
+    q.update(refreshTokens).set({ revokedAt: now }).where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)))
 
   return {
     /** A new family, for a fresh login. */
-    start(subject: Subject, now: Date): string {
-      return insert(subject, newId('f'), now)
+    start(subject: Subject, now: Date): Promise<string> {
+      return insert(db.q, subject, newId('f'), now)
     },
 
     /** Trades a refresh token for the next one; answers who it belongs to. */
-    rotate(token: string, now: Date): { subject: Subject; refreshToken: string } {
+    async rotate(token: string, now: Date): Promise<{ subject: Subject; refreshToken: string }> {
       type Outcome = { error: 'REFRESH_TOKEN_INVALID' | 'REFRESH_TOKEN_REUSED' } | { subject: Subject; refreshToken: string }
-      const outcome = db.transaction((): Outcome => {
-        const row = byToken(token)
+      const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+        const row = await byToken(tx, token)
         if (!row) return { error: 'REFRESH_TOKEN_INVALID' }
-        if (row.usedAt || row.revokedAt) {
-          revokeFamily(row.familyId, now)
+        const reused = async (): Promise<Outcome> => {
+          await revokeFamily(tx, row.familyId, now)
           return { error: row.revokedAt && !row.usedAt ? 'REFRESH_TOKEN_INVALID' : 'REFRESH_TOKEN_REUSED' }
         }
+        if (row.usedAt || row.revokedAt) return reused()
         if (row.expiresAt.getTime() <= now.getTime()) return { error: 'REFRESH_TOKEN_INVALID' }
-        db.update(refreshTokens).set({ usedAt: now }).where(eq(refreshTokens.id, row.id)).run()
+        // Two nodes may read the same unused token at once; only one update finds it unused still.
+        const marked = await tx
+          .update(refreshTokens)
+          .set({ usedAt: now })
+          .where(and(eq(refreshTokens.id, row.id), isNull(refreshTokens.usedAt), isNull(refreshTokens.revokedAt)))
+          .returning({ id: refreshTokens.id })
+        if (marked.length === 0) return reused()
         const subject = { type: row.subjectType, id: row.subjectId }
-        return { subject, refreshToken: insert(subject, row.familyId, now) }
+        return { subject, refreshToken: await insert(tx, subject, row.familyId, now) }
       })
       // the revocation above is committed before the error is raised
       if ('error' in outcome) throw new AppError(outcome.error)
@@ -65,9 +70,9 @@ export function createSessionService(db: Db, ttlDays: number) {
     },
 
     /** Logout: the presented token's whole family stops working. Unknown tokens are ignored. */
-    end(token: string, now: Date): void {
-      const row = byToken(token)
-      if (row) revokeFamily(row.familyId, now)
+    async end(token: string, now: Date): Promise<void> {
+      const row = await byToken(db.q, token)
+      if (row) await revokeFamily(db.q, row.familyId, now)
     },
   }
 }

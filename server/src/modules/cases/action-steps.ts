@@ -26,18 +26,18 @@ export interface Change {
   data?: Record<string, unknown>
 }
 
-type Step<A extends StaffActionName> = (input: StepInput, body: ActionBody<A>) => Change
+type Step<A extends StaffActionName> = (input: StepInput, body: ActionBody<A>) => Change | Promise<Change>
 
 /** Staff files uploaded for this reply or report, attached to the case in the same transaction. */
-function attachStaffFiles({ ctx, actor, row }: StepInput, ids: readonly string[] = []): number {
-  if (ctx.files.findAttachable(ids, { type: 'staff', id: actor.id }).length !== ids.length) throw new AppError('ATTACHMENT_INVALID')
-  ctx.files.attach(ids, row.id)
+async function attachStaffFiles({ ctx, actor, row }: StepInput, ids: readonly string[] = []): Promise<number> {
+  if ((await ctx.files.findAttachable(ids, { type: 'staff', id: actor.id })).length !== ids.length) throw new AppError('ATTACHMENT_INVALID')
+  await ctx.files.attach(ids, row.id)
   return ids.length
 }
 
 /** A reply, a review decision and a re-review decision all write the same letter (答复意见书). */
-function replyLetter(input: StepInput, body: ActionBody<'reply'>, event: TimelineAction, title: string): Change {
-  const attachments = attachStaffFiles(input, body.attachments)
+async function replyLetter(input: StepInput, body: ActionBody<'reply'>, event: TimelineAction, title: string): Promise<Change> {
+  const attachments = await attachStaffFiles(input, body.attachments)
   return {
     patch: { replyText: body.text, replyOutcome: body.outcome, repliedAt: input.now },
     event,
@@ -65,34 +65,34 @@ export const STEPS: { [A in StaffActionName]: Step<A> } = {
   start_mediation: (_input, body) => ({ event: 'mediation_started', note: note(body.note, '启动访前调解，工作人员将与您联系') }),
   mediation_succeeded: ({ now }, body) => ({ patch: { closedAt: now }, event: 'mediated', note: `调解协议：${body.agreement}` }),
   mediation_failed: (_input, body) => ({ event: 'mediation_failed', note: `调解未成：${body.reason}` }),
-  assign: (input, body) => {
-    const target = resolveTarget(input.ctx, input.actor, input.row, body.target)
-    assignTo(input.ctx, input.actor, input.row, input.assignments, target, { replace: body.replace ?? false, now: input.now })
+  assign: async (input, body) => {
+    const target = await resolveTarget(input.ctx, input.actor, input.row, body.target)
+    await assignTo(input.ctx, input.actor, input.row, input.assignments, target, { replace: body.replace ?? false, now: input.now })
     const verb = target.role === 'verify' ? '请' : body.replace ? '改派' : '交办'
     const what = target.role === 'verify' ? `${target.name}核实情况` : target.name
     return { event: 'assigned', note: `${verb}${what}${body.note?.trim() ? `：${body.note.trim()}` : ''}`, data: { target: body.target, replace: body.replace ?? false } }
   },
-  object: (input, body) => {
+  object: async (input, body) => {
     const holding = pick(input, objectableHolding(input.actor, input.facts))
-    input.ctx.cases.updateAssignment(holding.id, { objectionReason: body.reason, objectedAt: input.now, objectedBy: input.actor.id })
+    await input.ctx.cases.updateAssignment(holding.id, { objectionReason: body.reason, objectedAt: input.now, objectedBy: input.actor.id })
     return { event: 'objected', note: `异议：${body.reason}`, data: { suggestedUnit: body.suggestedUnit ?? null } }
   },
-  decide_objection: (input, body) => {
+  decide_objection: async (input, body) => {
     const { ctx, actor, now } = input
     const decided = decidableObjections(actor, input.facts).map((h) => pick(input, h))
-    for (const a of decided) ctx.cases.updateAssignment(a.id, { objectionDecidedAt: now, ...(body.upheld ? { endedAt: now, endReason: 'objection_upheld' } : {}) })
+    for (const a of decided) await ctx.cases.updateAssignment(a.id, { objectionDecidedAt: now, ...(body.upheld ? { endedAt: now, endReason: 'objection_upheld' } : {}) })
     if (!body.upheld) return { event: 'objection_dismissed', note: `异议不成立：${body.reason}` }
     const remaining = input.assignments.filter((a) => !decided.includes(a))
-    const target = body.reassignTo ? resolveTarget(ctx, actor, input.row, body.reassignTo) : null
-    if (target) assignTo(ctx, actor, input.row, remaining, target, { replace: false, now })
+    const target = body.reassignTo ? await resolveTarget(ctx, actor, input.row, body.reassignTo) : null
+    if (target) await assignTo(ctx, actor, input.row, remaining, target, { replace: false, now })
     else if (!remaining.some((a) => HANDLING_ROLES.has(a.role))) {
       // nobody left holding it: the deciding office takes it back to sort out
-      ctx.cases.insertAssignments([{ caseId: input.row.id, unitCode: 'petition', regionCode: actor.region, staffId: null, role: 'triage', ruleId: null, assignedBy: actor.id, dispatchRegion: actor.region, assignedAt: now }])
+      await ctx.cases.insertAssignments([{ caseId: input.row.id, unitCode: 'petition', regionCode: actor.region, staffId: null, role: 'triage', ruleId: null, assignedBy: actor.id, dispatchRegion: actor.region, assignedAt: now }])
     }
     return { event: 'objection_upheld', note: `异议成立：${body.reason}${target ? `。重新交办${target.name}` : '。由信访部门重新分办'}` }
   },
   request_info: ({ now }, body) => ({ patch: { infoQuestion: body.question, infoRequestedAt: now }, event: 'info_requested', note: body.question }),
-  report_verification: (input, body) => ({ event: 'verification_reported', note: body.findings, data: { attachments: attachStaffFiles(input, body.attachments) } }),
+  report_verification: async (input, body) => ({ event: 'verification_reported', note: body.findings, data: { attachments: await attachStaffFiles(input, body.attachments) } }),
   request_extension: ({ actor, now }, body) => ({
     patch: { extensionDays: body.days, extensionReason: body.reason, extensionStatus: 'pending', extensionRequestedAt: now, extensionRequestedBy: actor.id },
     event: 'extension_requested',
@@ -108,14 +108,14 @@ export const STEPS: { [A in StaffActionName]: Step<A> } = {
       data: { days },
     }
   },
-  reply: (input, body) => {
-    const letter = replyLetter(input, body, 'replied', '答复意见')
+  reply: async (input, body) => {
+    const letter = await replyLetter(input, body, 'replied', '答复意见')
     return { ...letter, patch: { ...letter.patch, reviewRequestDue: dueDate('reviewRequest', input.now) } }
   },
   close: ({ now }, body) => ({ patch: { closedAt: now }, event: 'closed', note: note(body.note, '已办结') }),
   accept_review: (_input, body) => ({ event: 'review_accepted', note: note(body.note, '复查申请已受理，将在30个工作日内出具复查意见') }),
-  decide_review: (input, body) => {
-    const letter = replyLetter(input, body, 'review_decided', '复查意见')
+  decide_review: async (input, body) => {
+    const letter = await replyLetter(input, body, 'review_decided', '复查意见')
     return {
       ...letter,
       // the resident rates the review's answer afresh, and may ask the level above for a re-review
@@ -123,8 +123,8 @@ export const STEPS: { [A in StaffActionName]: Step<A> } = {
     }
   },
   accept_rereview: (_input, body) => ({ event: 'rereview_accepted', note: note(body.note, '复核申请已受理，将在30个工作日内出具复核意见') }),
-  decide_rereview: (input, body) => {
-    const letter = replyLetter(input, body, 'rereview_decided', '复核意见（最终意见）')
+  decide_rereview: async (input, body) => {
+    const letter = await replyLetter(input, body, 'rereview_decided', '复核意见（最终意见）')
     return { ...letter, patch: { ...letter.patch, closedAt: input.now } }
   },
   supervise: (_input, body) => ({ event: 'supervised', note: body.note }),

@@ -24,7 +24,7 @@ const related = (a: string | null, b: string) => a === null || isWithin(a, b) ||
  * petition office below the actor's level, where the case is; a grid member in the actor's
  * jurisdiction, where the case is.
  */
-export function resolveTarget(ctx: CaseContext, actor: StaffActor, row: CaseRow, target: AssignTarget): ResolvedTarget {
+export async function resolveTarget(ctx: CaseContext, actor: StaffActor, row: CaseRow, target: AssignTarget): Promise<ResolvedTarget> {
   const place = placeOfCase(row)
   const invalid = () => new AppError('ASSIGNEE_INVALID')
   switch (target.kind) {
@@ -39,7 +39,7 @@ export function resolveTarget(ctx: CaseContext, actor: StaffActor, row: CaseRow,
       return { unitCode: 'petition', regionCode: target.region, staffId: null, role: 'lead', name: orgName('petition', target.region) }
     }
     case 'grid': {
-      const member = ctx.staff.findById(target.staffId)
+      const member = await ctx.staff.findById(target.staffId)
       if (!member?.active || member.role !== 'grid' || !isWithin(member.regionCode, actor.region) || !related(place, member.regionCode)) throw invalid()
       return { unitCode: member.unitCode, regionCode: member.regionCode, staffId: member.id, role: 'verify', name: `${placeName(member.regionCode) ?? ''}网格员${member.name}` }
     }
@@ -47,15 +47,15 @@ export function resolveTarget(ctx: CaseContext, actor: StaffActor, row: CaseRow,
 }
 
 /** Hands the case on; `replace` ends whoever leads it now, a co-owner too (改派), and a real assignment ends triage. */
-export function assignTo(ctx: CaseContext, actor: StaffActor, row: CaseRow, current: AssignmentRow[], target: ResolvedTarget, options: { replace: boolean; now: Date }) {
+export async function assignTo(ctx: CaseContext, actor: StaffActor, row: CaseRow, current: AssignmentRow[], target: ResolvedTarget, options: { replace: boolean; now: Date }) {
   const same = current.find((a) => a.unitCode === target.unitCode && a.regionCode === target.regionCode && a.staffId === target.staffId)
   if (same) throw new AppError('ASSIGNEE_INVALID', `已经交办给${target.name}了`)
   if (target.role === 'lead') {
     for (const a of current) {
-      if (a.role === 'triage' || (options.replace && (a.role === 'lead' || a.role === 'co_owner'))) ctx.cases.updateAssignment(a.id, { endedAt: options.now, endReason: options.replace ? 'reassigned' : 'triaged' })
+      if (a.role === 'triage' || (options.replace && (a.role === 'lead' || a.role === 'co_owner'))) await ctx.cases.updateAssignment(a.id, { endedAt: options.now, endReason: options.replace ? 'reassigned' : 'triaged' })
     }
   }
-  ctx.cases.insertAssignments([
+  await ctx.cases.insertAssignments([
     { caseId: row.id, unitCode: target.unitCode, regionCode: target.regionCode, staffId: target.staffId, role: target.role, ruleId: null, assignedBy: actor.id, dispatchRegion: actor.region, assignedAt: options.now },
   ])
 }

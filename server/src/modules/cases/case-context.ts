@@ -1,11 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import type { Db } from '../../db/client'
-import type { ReadSnapshot } from '../../db/read-snapshot'
+import type { Database, Q } from '../../db/database'
 import type { GroupCommit } from '../../lib/group-commit'
 import type { Clock } from '../../lib/clock'
 import type { PiiCipher } from '../../lib/pii'
-import type { AuditRepository } from '../audit/audit-repository'
+import { createAuditRepository, type AuditRepository } from '../audit/audit-repository'
 import type { Assistant } from '../assist/recommendation'
 import { createResidentRepository, type ResidentRepository } from '../auth/resident-repository'
 import { createStaffRepository, type StaffRepository } from '../auth/staff-repository'
@@ -19,11 +18,20 @@ import { createCaseRepository, type CaseRepository } from './case-repository'
 
 /** What the case use cases work with; built once by each plugin that works on cases. */
 export interface CaseContext {
-  db: Db
+  db: Database
+  /** the query handle the repositories below work on: the database, or the transaction this context was made for */
+  q: Q
   /** the app's group commit, for the hot writes (submissions) */
   writes: GroupCommit
-  /** one read transaction around a request's reads */
-  read: ReadSnapshot
+  /**
+   * Runs `work` in one transaction, with a context whose repositories work in it. Name the
+   * argument `ctx` too, so the outer context cannot be reached by mistake inside.
+   */
+  transaction<T>(work: (ctx: CaseContext) => Promise<T>): Promise<T>
+  /** Runs `work`'s reads on one moment of the database (a detail and its timeline). */
+  snapshot<T>(work: (ctx: CaseContext) => Promise<T>): Promise<T>
+  /** this context, its repositories on `q` (a transaction the caller holds) */
+  within(q: Q): CaseContext
   cases: CaseRepository
   files: FileRepository
   staff: StaffRepository
@@ -40,25 +48,56 @@ export interface CaseContext {
   signer: UrlSigner
 }
 
-function createCaseContext(fastify: FastifyInstance): CaseContext {
-  const outbox = createOutbox(fastify.db)
-  return {
-    db: fastify.db,
-    writes: fastify.writes,
-    read: fastify.readSnapshot,
-    cases: createCaseRepository(fastify.db),
-    files: createFileRepository(fastify.db),
-    staff: createStaffRepository(fastify.db),
-    residents: createResidentRepository(fastify.db, fastify.pii),
+interface Services {
+  db: Database
+  writes: GroupCommit
+  audit: (q: Q) => AuditRepository
+  assistant: Assistant
+  pii: PiiCipher
+  clock: Clock
+  signer: UrlSigner
+}
+
+/** The context on handle `q`: its repositories are cheap to make, one set per transaction. */
+function contextOn(services: Services, q: Q, rules: RuleRepository): CaseContext {
+  const { db } = services
+  const outbox = createOutbox(db, q)
+  const ctx: CaseContext = {
+    db,
+    q,
+    writes: services.writes,
+    transaction: (work) => (q === db.q ? db.transaction((tx) => work(contextOn(services, tx, rules))) : q.transaction((tx) => work(contextOn(services, tx, rules)))),
+    snapshot: (work) => (q === db.q ? db.snapshot((tx) => work(contextOn(services, tx, rules))) : work(ctx)),
+    within: (tx) => contextOn(services, tx, rules),
+    cases: createCaseRepository(db, q),
+    files: createFileRepository(db, q),
+    staff: createStaffRepository(db, q),
+    residents: createResidentRepository(db, services.pii, q),
     outbox,
-    staffNotices: createStaffNotices(fastify.db, outbox),
-    audit: fastify.audit,
+    staffNotices: createStaffNotices(db, outbox, q),
+    audit: services.audit(q),
+    assistant: services.assistant,
+    // the rules' cache is the process's, whichever handle reads them
+    rules,
+    pii: services.pii,
+    clock: services.clock,
+    signer: services.signer,
+  }
+  return ctx
+}
+
+function createCaseContext(fastify: FastifyInstance): CaseContext {
+  const { db } = fastify
+  const services: Services = {
+    db,
+    writes: fastify.writes,
+    audit: (q) => createAuditRepository(db, q),
     assistant: fastify.assistant,
-    rules: createRuleRepository(fastify.db),
     pii: fastify.pii,
     clock: fastify.clock,
     signer: fileUrlSigner(fastify.config.auth.jwtSecret),
   }
+  return contextOn(services, db.q, createRuleRepository(db))
 }
 
 declare module 'fastify' {

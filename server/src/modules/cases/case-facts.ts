@@ -17,25 +17,25 @@ export const placeOfCase = (row: CaseRow) => row.streetCode ?? row.regionCode
  * The case as `actor` may see it, or CASE_NOT_FOUND: someone else's case is indistinguishable
  * from one that does not exist, so ids cannot be probed.
  */
-export function loadVisible(ctx: CaseContext, actor: Actor, id: string): LoadedCase {
-  const loaded = findVisible(ctx, actor, id)
+export async function loadVisible(ctx: CaseContext, actor: Actor, id: string): Promise<LoadedCase> {
+  const loaded = await findVisible(ctx, actor, id)
   if (!loaded) throw new AppError('CASE_NOT_FOUND')
   return loaded
 }
 
 /** The case if `actor` may see it, else null: for searches, where not finding is an answer. */
-export function findVisible(ctx: CaseContext, actor: Actor, id: string): LoadedCase | null {
-  const row = ctx.cases.findById(id)
+export async function findVisible(ctx: CaseContext, actor: Actor, id: string): Promise<LoadedCase | null> {
+  const row = await ctx.cases.findById(id)
   if (!row) return null
-  const assignments = ctx.cases.assignmentsOf(row.id)
+  const assignments = await ctx.cases.assignmentsOf(row.id)
   return canSeeCase(actor, { ownerId: row.ownerId, place: placeOfCase(row), assignments }) ? { row, assignments } : null
 }
 
-export const loadVisibleCase = (ctx: CaseContext, actor: Actor, id: string): CaseRow => loadVisible(ctx, actor, id).row
+export const loadVisibleCase = async (ctx: CaseContext, actor: Actor, id: string): Promise<CaseRow> => (await loadVisible(ctx, actor, id)).row
 
 /** What the action rules read about a case, gathered once per request. */
-export function caseFacts(ctx: CaseContext, { row, assignments }: LoadedCase): CaseFacts {
-  const requester = row.extensionStatus === 'pending' && row.extensionRequestedBy ? ctx.staff.findById(row.extensionRequestedBy) : null
+export async function caseFacts(ctx: CaseContext, { row, assignments }: LoadedCase): Promise<CaseFacts> {
+  const requester = row.extensionStatus === 'pending' && row.extensionRequestedBy ? await ctx.staff.findById(row.extensionRequestedBy) : null
   return {
     ownerId: row.ownerId,
     place: placeOfCase(row),

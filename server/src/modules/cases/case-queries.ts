@@ -14,9 +14,9 @@ import { detailView, residentActions, summaryView, trackView, type StaffContact 
 const SEES_ANONYMOUS = new Set(['office', 'supervisor', 'leader'])
 
 /** The resident as staff see them in the detail: masked; the full value is a separate, audited request. */
-function residentBlock(ctx: CaseContext, actor: StaffActor, row: CaseRow): CaseDetail['resident'] {
+async function residentBlock(ctx: CaseContext, actor: StaffActor, row: CaseRow): Promise<CaseDetail['resident']> {
   if (row.anonymous && !SEES_ANONYMOUS.has(actor.role)) return null
-  const resident = ctx.residents.findById(row.ownerId)
+  const resident = await ctx.residents.findById(row.ownerId)
   if (!resident) return null
   const decrypt = (value: string | null) => (value ? ctx.pii.decrypt(value) : null)
   const name = decrypt(resident.nameEnc)
@@ -24,33 +24,35 @@ function residentBlock(ctx: CaseContext, actor: StaffActor, row: CaseRow): CaseD
   return { name: name ? maskName(name) : null, phone: phone ? maskPhone(phone) : null, verified: resident.verified }
 }
 
-function staffContacts(ctx: CaseContext, ids: Iterable<string>): Map<string, StaffContact> {
+async function staffContacts(ctx: CaseContext, ids: Iterable<string>): Promise<Map<string, StaffContact>> {
   const byId = new Map<string, StaffContact>()
   for (const id of new Set(ids)) {
-    const member = ctx.staff.findById(id)
+    const member = await ctx.staff.findById(id)
     if (member) byId.set(id, { name: member.name, phone: member.phoneEnc ? ctx.pii.decrypt(member.phoneEnc) : null })
   }
   return byId
 }
 
 /** The case as `actor` may see it, with its timeline, files and the actions open to them. */
-export const caseDetail = (ctx: CaseContext, actor: Actor, caseId: string): CaseDetail => ctx.read(() => readDetail(ctx, actor, caseId))
+export const caseDetail = (ctx: CaseContext, actor: Actor, caseId: string): Promise<CaseDetail> => ctx.snapshot((ctx) => readDetail(ctx, actor, caseId))
 
-function readDetail(ctx: CaseContext, actor: Actor, caseId: string): CaseDetail {
-  const loaded: LoadedCase = loadVisible(ctx, actor, caseId)
+async function readDetail(ctx: CaseContext, actor: Actor, caseId: string): Promise<CaseDetail> {
+  const loaded: LoadedCase = await loadVisible(ctx, actor, caseId)
   const { row, assignments } = loaded
-  const events = ctx.cases.eventsOf(row.id)
-  const staffById = staffContacts(ctx, events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!))
-  const assignees = staffContacts(ctx, assignments.filter((a) => a.staffId).map((a) => a.staffId!))
+  const events = await ctx.cases.eventsOf(row.id)
+  const staffById = await staffContacts(ctx, events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!))
+  const assignees = await staffContacts(ctx, assignments.filter((a) => a.staffId).map((a) => a.staffId!))
   const now = ctx.clock.now()
+  const facts = actor.type === 'resident' ? null : await caseFacts(ctx, loaded)
+  const files = await ctx.files.listByCase(row.id)
   return detailView(row, actor, {
     now,
     assignments,
     assigneeNames: new Map([...assignees].map(([id, c]) => [id, c.name])),
-    allowedActions: actor.type === 'resident' ? residentActions(row) : permittedActions(actor, caseFacts(ctx, loaded), now),
-    resident: actor.type === 'staff' ? residentBlock(ctx, actor, row) : null,
+    allowedActions: actor.type === 'resident' ? residentActions(row) : permittedActions(actor, facts!, now),
+    resident: actor.type === 'staff' ? await residentBlock(ctx, actor, row) : null,
     events,
-    attachments: ctx.files.listByCase(row.id).map((f) => fileRef(f, ctx.signer, now)),
+    attachments: files.map((f) => fileRef(f, ctx.signer, now)),
     staffById,
     contactPhone: row.contactPhoneEnc && (actor.type === 'resident' || !row.anonymous || SEES_ANONYMOUS.has(actor.role)) ? ctx.pii.decrypt(row.contactPhoneEnc) : null,
   })
@@ -72,21 +74,21 @@ export function pageOf<T>(rows: SummaryRow[], limit: number, view: (row: Summary
   return { items: items.map(view), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null }
 }
 
-export function listCases(ctx: CaseContext, actor: Actor, query: { status?: string; cursor?: string; pageSize?: number }): CaseList {
+export async function listCases(ctx: CaseContext, actor: Actor, query: { status?: string; cursor?: string; pageSize?: number }): Promise<CaseList> {
   const limit = query.pageSize ?? 20
   const page = { cursor: decodeCursor(query.cursor), limit: limit + 1, status: query.status }
-  const rows = actor.type === 'resident' ? ctx.cases.listByOwner(actor.id, page) : ctx.cases.listVisibleTo(actor, page)
+  const rows = await (actor.type === 'resident' ? await ctx.cases.listByOwner(actor.id, page) : await ctx.cases.listVisibleTo(actor, page))
   const now = ctx.clock.now()
   return pageOf(rows, limit, (row) => summaryView(row, now))
 }
 
-export function trackCase(ctx: CaseContext, trackingNo: string): TrackResult {
+export async function trackCase(ctx: CaseContext, trackingNo: string): Promise<TrackResult> {
   // the check digit catches a mistyped number before it costs a lookup
   const digits = isValidTrackingNo(trackingNo) ? normalizeTrackingNo(trackingNo) : null
   if (!digits) throw new AppError('TRACKING_NO_INVALID')
-  return ctx.read(() => {
-    const row = ctx.cases.trackingByNo(digits)
+  return ctx.snapshot(async (ctx) => {
+    const row = await ctx.cases.trackingByNo(digits)
     if (!row) throw new AppError('CASE_NOT_FOUND', '没有查到这个查询码对应的诉求，请核对后再试')
-    return trackView(row, ctx.cases.publicTimelineOf(row.id))
+    return trackView(row, await ctx.cases.publicTimelineOf(row.id))
   })
 }

@@ -35,13 +35,13 @@ const NOTICES: Partial<Record<TimelineAction, string>> = {
  * Writes timeline entries and, for those the resident should hear about, a notice in the outbox.
  * Called inside the transaction of the change: the entry and the notice exist exactly when it does.
  */
-export function record(ctx: CaseContext, row: Pick<CaseRow, 'id' | 'ownerId' | 'trackingNo' | 'title' | 'status'>, events: NewEvent[]): void {
-  ctx.cases.addEvents(events)
+export async function record(ctx: CaseContext, row: Pick<CaseRow, 'id' | 'ownerId' | 'trackingNo' | 'title' | 'status'>, events: NewEvent[]): Promise<void> {
+  await ctx.cases.addEvents(events)
   for (const event of events) {
     const message = NOTICES[event.action as TimelineAction]
     // residents are not told about what they did themselves
     if (!message || event.actorType === 'resident') continue
-    ctx.outbox.enqueue({
+    await ctx.outbox.enqueue({
       caseId: row.id,
       residentId: row.ownerId,
       event: event.action,

@@ -1,61 +1,41 @@
 import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { CITY } from '@xinfang/shared/places'
-import type { Db } from '../../db/client'
-import { preparedInsert } from '../../db/fast-insert'
-import { caseAssignments, caseEvents, cases, escalations, residents } from '../../db/schema'
+import type { Database, Q } from '../../db/database'
+import type { Tables } from '../../db/schema/definition'
 import type { StaffActor } from '../../plugins/auth'
 
-export type CaseRow = typeof cases.$inferSelect
-export type NewCase = typeof cases.$inferInsert
-export type AssignmentRow = typeof caseAssignments.$inferSelect
-export type EventRow = typeof caseEvents.$inferSelect
-export type NewEvent = typeof caseEvents.$inferInsert
+export type CaseRow = Tables['cases']['$inferSelect']
+export type NewCase = Tables['cases']['$inferInsert']
+export type AssignmentRow = Tables['caseAssignments']['$inferSelect']
+export type NewAssignment = Tables['caseAssignments']['$inferInsert']
+export type EventRow = Tables['caseEvents']['$inferSelect']
+export type NewEvent = Tables['caseEvents']['$inferInsert']
+type NewEscalation = Tables['escalations']['$inferInsert']
+
+/** Picks `keys` of a table's columns, for the narrow reads below. */
+function columns<T extends object, K extends keyof T>(table: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((k) => [k, table[k]])) as unknown as Pick<T, K>
+}
 
 /** What every view of a case opens with (headline in case-views): list items and public tracking alike. */
-const headlineColumns = {
-  trackingNo: cases.trackingNo,
-  status: cases.status,
-  category: cases.category,
-  zone: cases.zone,
-  regionCode: cases.regionCode,
-  registeredAt: cases.registeredAt,
-}
-export type HeadlineRow = Pick<CaseRow, keyof typeof headlineColumns>
+const HEADLINE = ['trackingNo', 'status', 'category', 'zone', 'regionCode', 'registeredAt'] as const
+export type HeadlineRow = Pick<CaseRow, (typeof HEADLINE)[number]>
 
 /**
  * What a list item shows (summaryView) and pages by. Lists read these twelve columns, not the
  * whole row: turning a row's fifty-odd columns into JavaScript values was most of a list's cost.
  */
-const summaryColumns = {
-  id: cases.id,
-  title: cases.title,
-  kind: cases.kind,
-  ...headlineColumns,
-  replyOutcome: cases.replyOutcome,
-  dueAt: cases.dueAt,
-  updatedAt: cases.updatedAt,
-}
-export type SummaryRow = Pick<CaseRow, keyof typeof summaryColumns>
+const SUMMARY = ['id', 'title', 'kind', ...HEADLINE, 'replyOutcome', 'dueAt', 'updatedAt'] as const
+export type SummaryRow = Pick<CaseRow, (typeof SUMMARY)[number]>
 
 /** What public tracking shows: the state, its deadlines, and nothing about the resident. */
-const trackingColumns = {
-  id: cases.id,
-  ...headlineColumns,
-  acceptDue: cases.acceptDue,
-  respondDue: cases.respondDue,
-  replyDue: cases.replyDue,
-  satisfaction: cases.satisfaction,
-  reviewRequestDue: cases.reviewRequestDue,
-  reviewRequestedAt: cases.reviewRequestedAt,
-  reviewDecidedAt: cases.reviewDecidedAt,
-  reviewDue: cases.reviewDue,
-  rereviewRequestDue: cases.rereviewRequestDue,
-  rereviewRequestedAt: cases.rereviewRequestedAt,
-  rereviewDue: cases.rereviewDue,
-}
-export type TrackingRow = Pick<CaseRow, keyof typeof trackingColumns>
-const publicEventColumns = { at: caseEvents.at, action: caseEvents.action, actorType: caseEvents.actorType, actorUnit: caseEvents.actorUnit, toStatus: caseEvents.toStatus }
-export type PublicEventRow = Pick<EventRow, keyof typeof publicEventColumns>
+const TRACKING = [
+  'id', ...HEADLINE, 'acceptDue', 'respondDue', 'replyDue', 'satisfaction', 'reviewRequestDue', 'reviewRequestedAt', 'reviewDecidedAt',
+  'reviewDue', 'rereviewRequestDue', 'rereviewRequestedAt', 'rereviewDue',
+] as const
+export type TrackingRow = Pick<CaseRow, (typeof TRACKING)[number]>
+const PUBLIC_EVENT = ['at', 'action', 'actorType', 'actorUnit', 'toStatus'] as const
+export type PublicEventRow = Pick<EventRow, (typeof PUBLIC_EVENT)[number]>
 
 export interface Page {
   cursor: { registeredAt: number; id: string } | null
@@ -81,7 +61,7 @@ export interface CaseFilter {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
-function filterSql(f: CaseFilter): SQL | undefined {
+function filterSql({ cases, residents }: Tables, f: CaseFilter): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     f.statuses ? inArray(cases.status, [...f.statuses]) : undefined,
     f.dueAfter ? gt(cases.dueAt, f.dueAfter) : undefined,
@@ -101,14 +81,14 @@ function filterSql(f: CaseFilter): SQL | undefined {
 // Place codes are [a-z0-9] segments joined by dots, so LIKE's wildcards never occur in them.
 /** the dotted place code `c` lies at or below `ancestor` */
 const within = (c: SQL, ancestor: string) => sql`(${c} = ${ancestor} or ${c} like ${`${ancestor}.%`})`
-const placeOf = sql`coalesce(${cases.streetCode}, ${cases.regionCode})`
 const always = sql`1 = 1`
 
 /**
  * The SQL form of `staffCanSee` in ../policy/case-policy.ts, for lists. The jurisdiction test
  * in tests/api checks that lists and the policy agree on every case.
  */
-export function visibleTo(actor: StaffActor): SQL {
+export function visibleTo({ cases, caseAssignments }: Tables, actor: StaffActor): SQL {
+  const placeOf = sql`coalesce(${cases.streetCode}, ${cases.regionCode})`
   const everywhere = actor.region === CITY
   const inJurisdiction = everywhere ? always : within(placeOf, actor.region)
   // an assignment to the actor's unit at or below the actor's level...
@@ -119,143 +99,115 @@ export function visibleTo(actor: StaffActor): SQL {
   return actor.role === 'handler' ? heldByUnit : sql`(${inJurisdiction} or ${heldByUnit})`
 }
 
-const byId = sql.placeholder('id')
-
-export function createCaseRepository(db: Db) {
+/**
+ * The cases' reads and writes on one query handle: the database, or a transaction
+ * (CaseContext.transaction builds one per transaction).
+ */
+export function createCaseRepository(db: Database, q: Q = db.q) {
+  const t = db.tables
+  const { cases, caseAssignments, caseEvents, escalations } = t
+  const first = <T>(rows: T[]): T | null => rows[0] ?? null
   /** Cases matching `where` with no `kind` row in escalations for their running clock and due time, soonest due first. */
-  const unrecorded = (kind: (typeof escalations.$inferSelect)['kind'], where: SQL, limit: number): CaseRow[] =>
-    db
+  const unrecorded = async (kind: NewEscalation['kind'], where: SQL, limit: number): Promise<CaseRow[]> =>
+    q
       .select()
       .from(cases)
       .where(and(where, sql`not exists (select 1 from ${escalations} e where e.case_id = ${cases.id} and e.kind = ${kind} and e.clock = ${cases.dueClock} and e.due_at = ${cases.dueAt})`))
       .orderBy(asc(cases.dueAt))
       .limit(limit)
-      .all()
   const afterCursor = (cursor: NonNullable<Page['cursor']>) =>
     or(lt(cases.registeredAt, new Date(cursor.registeredAt)), and(eq(cases.registeredAt, new Date(cursor.registeredAt)), lt(cases.id, cursor.id)))
-  const page = (where: SQL | undefined, { cursor, limit, status }: Page) =>
-    db
-      .select(summaryColumns)
+  const page = async (where: SQL | undefined, { cursor, limit, status }: Page): Promise<SummaryRow[]> =>
+    q
+      .select(columns(cases, SUMMARY))
       .from(cases)
       .where(and(where, status ? eq(cases.status, status) : undefined, cursor ? afterCursor(cursor) : undefined))
       .orderBy(desc(cases.registeredAt), desc(cases.id))
       .limit(limit)
-      .all()
-
-  // The reads behind every detail, tracking and first-page request, built and prepared once:
-  // drizzle would otherwise rebuild the SQL and SQLite re-prepare it on each call.
-  const statements = {
-    byId: db.select().from(cases).where(eq(cases.id, byId)).prepare(),
-    tracking: db
-      .select(trackingColumns)
-      .from(cases)
-      .where(eq(cases.trackingNo, sql.placeholder('no')))
-      .prepare(),
-    publicTimeline: db.select(publicEventColumns).from(caseEvents).where(eq(caseEvents.caseId, byId)).orderBy(asc(caseEvents.id)).prepare(),
-    idByTrackingNo: db.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, sql.placeholder('no'))).prepare(),
-    assignmentsOf: db
-      .select()
-      .from(caseAssignments)
-      .where(and(eq(caseAssignments.caseId, byId), isNull(caseAssignments.endedAt)))
-      .orderBy(asc(caseAssignments.id))
-      .prepare(),
-    eventsOf: db.select().from(caseEvents).where(eq(caseEvents.caseId, byId)).orderBy(asc(caseEvents.id)).prepare(),
-    ownersFirstPage: db
-      .select(summaryColumns)
-      .from(cases)
-      .where(eq(cases.ownerId, byId))
-      .orderBy(desc(cases.registeredAt), desc(cases.id))
-      .limit(sql.placeholder('limit'))
-      .prepare(),
-  }
-
-  const inserts = { case: preparedInsert(db, cases), assignment: preparedInsert(db, caseAssignments), event: preparedInsert(db, caseEvents) }
 
   return {
-    insert(row: NewCase): CaseRow {
-      return inserts.case(row)
+    async insert(row: NewCase): Promise<CaseRow> {
+      return (await q.insert(cases).values(row).returning())[0]!
     },
-    findById(id: string): CaseRow | null {
-      return statements.byId.get({ id }) ?? null
+    async findById(id: string): Promise<CaseRow | null> {
+      return first(await q.select().from(cases).where(eq(cases.id, id)))
     },
     /** the id of the case with this number, if there is one */
-    idByTrackingNo(trackingNo: string): string | null {
-      return statements.idByTrackingNo.get({ no: trackingNo })?.id ?? null
+    async idByTrackingNo(trackingNo: string): Promise<string | null> {
+      return first(await q.select({ id: cases.id }).from(cases).where(eq(cases.trackingNo, trackingNo)))?.id ?? null
     },
     /** public tracking's columns of the case with this number */
-    trackingByNo(trackingNo: string): TrackingRow | null {
-      return statements.tracking.get({ no: trackingNo }) ?? null
+    async trackingByNo(trackingNo: string): Promise<TrackingRow | null> {
+      return first(await q.select(columns(cases, TRACKING)).from(cases).where(eq(cases.trackingNo, trackingNo)))
     },
     /** the timeline as the public sees it: what happened, when, and which office */
-    publicTimelineOf(caseId: string): PublicEventRow[] {
-      return statements.publicTimeline.all({ id: caseId })
+    async publicTimelineOf(caseId: string): Promise<PublicEventRow[]> {
+      return q.select(columns(caseEvents, PUBLIC_EVENT)).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id))
     },
     /** Applies a change only if the case is still in the state it was read in. */
-    update(id: string, expectedStatus: string, patch: Partial<NewCase>): CaseRow | null {
-      return db.update(cases).set(patch).where(and(eq(cases.id, id), eq(cases.status, expectedStatus))).returning().get() ?? null
+    async update(id: string, expectedStatus: string, patch: Partial<NewCase>): Promise<CaseRow | null> {
+      return first(await q.update(cases).set(patch).where(and(eq(cases.id, id), eq(cases.status, expectedStatus))).returning())
     },
-    listByOwner(ownerId: string, p: Page): SummaryRow[] {
-      return p.cursor || p.status ? page(eq(cases.ownerId, ownerId), p) : statements.ownersFirstPage.all({ id: ownerId, limit: p.limit })
+    listByOwner(ownerId: string, p: Page): Promise<SummaryRow[]> {
+      return page(eq(cases.ownerId, ownerId), p)
     },
-    listVisibleTo(actor: StaffActor, p: Page, filter: CaseFilter = {}): SummaryRow[] {
-      return page(and(visibleTo(actor), filterSql(filter)), p)
+    listVisibleTo(actor: StaffActor, p: Page, filter: CaseFilter = {}): Promise<SummaryRow[]> {
+      return page(and(visibleTo(t, actor), filterSql(t, filter)), p)
     },
-    countVisibleTo(actor: StaffActor, filter: CaseFilter): number {
-      return db.select({ n: count() }).from(cases).where(and(visibleTo(actor), filterSql(filter))).get()?.n ?? 0
+    async countVisibleTo(actor: StaffActor, filter: CaseFilter): Promise<number> {
+      return first(await q.select({ n: count() }).from(cases).where(and(visibleTo(t, actor), filterSql(t, filter))))?.n ?? 0
     },
     /** Open cases whose running clock ran out before `now` and that have no escalation for it yet. */
-    overdueUnescalated(now: Date, limit: number): CaseRow[] {
+    overdueUnescalated(now: Date, limit: number): Promise<CaseRow[]> {
       return unrecorded('escalation', lt(cases.dueAt, now), limit)
     },
     /** Cases with a live deadline counted across an unknown year, after `afterId`, in id order. */
-    provisionalAfter(afterId: string, limit: number): CaseRow[] {
-      return db
-        .select()
-        .from(cases)
-        .where(and(sql`${cases.provisionalDue} = 1`, gt(cases.id, afterId)))  // the literal lets SQLite use the partial index
-        .orderBy(asc(cases.id))
-        .limit(limit)
-        .all()
+    async provisionalAfter(afterId: string, limit: number): Promise<CaseRow[]> {
+      // the condition as the partial index writes it, so the engine uses the index
+      return q.select().from(cases).where(and(db.isTrue(cases.provisionalDue), gt(cases.id, afterId))).orderBy(asc(cases.id)).limit(limit)
     },
     /** Cases whose running clock runs out after `now` and by `dueBy`, not yet warned of for that clock and due time. */
-    dueSoonUnwarned(now: Date, dueBy: Date, limit: number): CaseRow[] {
+    dueSoonUnwarned(now: Date, dueBy: Date, limit: number): Promise<CaseRow[]> {
       return unrecorded('warning', and(gt(cases.dueAt, now), lte(cases.dueAt, dueBy))!, limit)
     },
 
     /** False when this clock and due time were recorded already: the caller then tells nobody again. */
-    addEscalation(row: typeof escalations.$inferInsert): boolean {
-      return db.insert(escalations).values(row).onConflictDoNothing().run().changes > 0
+    async addEscalation(row: NewEscalation): Promise<boolean> {
+      return (await q.insert(escalations).values(row).onConflictDoNothing().returning({ id: escalations.id })).length > 0
     },
 
-    insertAssignments(rows: (typeof caseAssignments.$inferInsert)[]): AssignmentRow[] {
-      return rows.map(inserts.assignment)
+    async insertAssignments(rows: NewAssignment[]): Promise<AssignmentRow[]> {
+      return rows.length === 0 ? [] : q.insert(caseAssignments).values(rows).returning()
     },
     /** The assignments in force: ended ones (reassigned, objection upheld) stay for the record only. */
-    assignmentsOf(caseId: string): AssignmentRow[] {
-      return statements.assignmentsOf.all({ id: caseId })
+    async assignmentsOf(caseId: string): Promise<AssignmentRow[]> {
+      return q
+        .select()
+        .from(caseAssignments)
+        .where(and(eq(caseAssignments.caseId, caseId), isNull(caseAssignments.endedAt)))
+        .orderBy(asc(caseAssignments.id))
     },
     /** assignmentsOf for a page of cases in one query, keyed by case id */
-    assignmentsOfCases(caseIds: readonly string[]): Map<string, AssignmentRow[]> {
+    async assignmentsOfCases(caseIds: readonly string[]): Promise<Map<string, AssignmentRow[]>> {
       const byCase = new Map<string, AssignmentRow[]>(caseIds.map((id) => [id, []]))
       if (caseIds.length === 0) return byCase
-      const rows = db
+      const rows = await q
         .select()
         .from(caseAssignments)
         .where(and(inArray(caseAssignments.caseId, [...caseIds]), isNull(caseAssignments.endedAt)))
         .orderBy(asc(caseAssignments.id))
-        .all()
       for (const row of rows) byCase.get(row.caseId)?.push(row)
       return byCase
     },
-    updateAssignment(id: number, patch: Partial<typeof caseAssignments.$inferInsert>): void {
-      db.update(caseAssignments).set(patch).where(eq(caseAssignments.id, id)).run()
+    async updateAssignment(id: number, patch: Partial<NewAssignment>): Promise<void> {
+      await q.update(caseAssignments).set(patch).where(eq(caseAssignments.id, id))
     },
 
-    addEvents(rows: NewEvent[]): void {
-      for (const row of rows) inserts.event(row)
+    async addEvents(rows: NewEvent[]): Promise<void> {
+      if (rows.length > 0) await q.insert(caseEvents).values(rows)
     },
-    eventsOf(caseId: string): EventRow[] {
-      return statements.eventsOf.all({ id: caseId })
+    async eventsOf(caseId: string): Promise<EventRow[]> {
+      return q.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id))
     },
   }
 }

@@ -23,24 +23,24 @@ export function checkTransition(status: string, action: CaseAction, role: Role):
  * this case now (role, state, who holds it, the action's own rule); the step says what changes.
  * The change, its timeline entry and the resident's notice commit together or not at all.
  */
-export function actOnCase<A extends StaffActionName>(ctx: CaseContext, actor: StaffActor, caseId: string, action: A, body: ActionBody<A>): CaseRow {
-  return ctx.db.transaction(() => {
-    const loaded = loadVisible(ctx, actor, caseId)
+export async function actOnCase<A extends StaffActionName>(ctx: CaseContext, actor: StaffActor, caseId: string, action: A, body: ActionBody<A>): Promise<CaseRow> {
+  return ctx.transaction(async (ctx) => {
+    const loaded = await loadVisible(ctx, actor, caseId)
     const { row } = loaded
-    const facts = caseFacts(ctx, loaded)
+    const facts = await caseFacts(ctx, loaded)
     const now = ctx.clock.now()
     const verdict = authorize(actor, action, facts, now)
     if (!verdict.ok) throw new AppError(verdict.code)
-    const member = ctx.staff.findById(actor.id)
+    const member = await ctx.staff.findById(actor.id)
     if (!member?.active) throw new AppError('FORBIDDEN')
 
-    const change = STEPS[action]({ ctx, actor, row, assignments: loaded.assignments, facts, now }, body)
+    const change = await STEPS[action]({ ctx, actor, row, assignments: loaded.assignments, facts, now }, body)
     const to = ACTION_RULES[action].to ?? row.status
     const moved = to !== row.status
-    const updated = ctx.cases.update(row.id, row.status, withClock(row, { ...change.patch, status: to, updatedAt: now }))
+    const updated = await ctx.cases.update(row.id, row.status, withClock(row, { ...change.patch, status: to, updatedAt: now }))
     // another request moved the case between our read and this write
     if (!updated) throw new AppError('INVALID_TRANSITION')
-    record(ctx, updated, [
+    await record(ctx, updated, [
       {
         caseId: row.id,
         at: now,

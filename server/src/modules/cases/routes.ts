@@ -17,6 +17,7 @@ import { ErrorResponseSchema, IdParamsSchema } from '@xinfang/shared/contracts/c
 import type { Static, TSchema } from 'typebox'
 import { AppError } from '../../lib/app-error'
 import type { Actor, ResidentActor, StaffActor } from '../../plugins/auth'
+import type { Q } from '../../db/database'
 import { idempotentWrite } from '../idempotency/idempotent-write'
 import type { CaseContext } from './case-context'
 import { caseDetail, listCases } from './case-queries'
@@ -52,12 +53,13 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
       async (request, reply) => {
         const actor = request.actor as ResidentActor
         // group-committed: submissions arriving together share one commit; each answers after it
-        const result = await ctx.writes.run(() =>
+        const result = await ctx.writes.run((tx) =>
           idempotentWrite(
             ctx.db,
             { scope: scopeOf(actor), key: request.headers['idempotency-key'], request: { route: 'cases.create', body: request.body } },
-            () => ({ statusCode: 201, body: submitCase(ctx, actor, request.body) }),
+            async (tx) => ({ statusCode: 201, body: await submitCase(ctx.within(tx), actor, request.body) }),
             ctx.clock.now(),
+            tx,
           ),
         )
         if (result.replayed) reply.header('idempotent-replayed', 'true')
@@ -78,8 +80,13 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
     )
 
     /** A retried write with the same Idempotency-Key is not applied twice; it answers with the case as it now stands. */
-    const once = (actor: Actor, key: string | undefined, request: unknown, write: () => string) =>
-      idempotentWrite(ctx.db, { scope: scopeOf(actor), key, request }, () => ({ statusCode: 200, body: { caseId: write() } }), ctx.clock.now()).body.caseId
+    const once = async (actor: Actor, key: string | undefined, request: { id: string; [what: string]: unknown }, write: (ctx: CaseContext) => Promise<unknown>) => {
+      const work = async (tx: Q) => {
+        await write(ctx.within(tx))
+        return { statusCode: 200, body: { caseId: request.id } }
+      }
+      await idempotentWrite(ctx.db, { scope: scopeOf(actor), key, request }, work, ctx.clock.now())
+    }
 
     for (const action of Object.keys(ActionBodySchemas) as StaffActionName[]) {
       fastify.post(
@@ -91,8 +98,8 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
         async (request) => {
           const actor = request.actor as StaffActor
           const { id } = request.params
-          once(actor, request.headers['idempotency-key'], { action, id, body: request.body }, () => actOnCase(ctx, actor, id, action, request.body as never).id)
-          return caseDetail(ctx, actor, id)
+          await once(actor, request.headers['idempotency-key'], { action, id, body: request.body }, (ctx) => actOnCase(ctx, actor, id, action, request.body as never))
+          return await caseDetail(ctx, actor, id)
         },
       )
     }
@@ -106,7 +113,7 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
     )
 
     /** A resident's write on their own case: retried safely, answered with the case as it now stands. */
-    const residentWrite = <S extends TSchema>(path: string, summary: string, body: S, write: (actor: ResidentActor, caseId: string, body: Static<S>) => { id: string }) =>
+    const residentWrite = <S extends TSchema>(path: string, summary: string, body: S, write: (ctx: CaseContext, actor: ResidentActor, caseId: string, body: Static<S>) => Promise<unknown>) =>
       fastify.post(
         path,
         {
@@ -117,14 +124,14 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
           const actor = request.actor as ResidentActor
           const { id } = request.params
           const payload = request.body as Static<S>
-          once(actor, request.headers['idempotency-key'], { path, id, body: payload }, () => write(actor, id, payload).id)
-          return caseDetail(ctx, actor, id)
+          await once(actor, request.headers['idempotency-key'], { path, id, body: payload }, (ctx) => write(ctx, actor, id, payload))
+          return await caseDetail(ctx, actor, id)
         },
       )
 
-    residentWrite('/:id/rating', '评价答复（满意 / 基本满意 / 不满意），每件一次', RatingBodySchema, (actor, id, body) => rateCase(ctx, actor, id, body))
-    residentWrite('/:id/review-request', '对答复不满意时申请复查；复查后仍不满意，同一接口申请复核（各30个工作日内）', ReviewRequestBodySchema, (actor, id, body) => requestReview(ctx, actor, id, body))
-    residentWrite('/:id/info', '按办理单位的要求补充材料', InfoBodySchema, (actor, id, body) => provideInfo(ctx, actor, id, body))
+    residentWrite('/:id/rating', '评价答复（满意 / 基本满意 / 不满意），每件一次', RatingBodySchema, (ctx, actor, id, body) => rateCase(ctx, actor, id, body))
+    residentWrite('/:id/review-request', '对答复不满意时申请复查；复查后仍不满意，同一接口申请复核（各30个工作日内）', ReviewRequestBodySchema, (ctx, actor, id, body) => requestReview(ctx, actor, id, body))
+    residentWrite('/:id/info', '按办理单位的要求补充材料', InfoBodySchema, (ctx, actor, id, body) => provideInfo(ctx, actor, id, body))
 
     fastify.post(
       '/:id/reveal',

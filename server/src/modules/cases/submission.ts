@@ -34,11 +34,11 @@ function titleOf(body: CreateCaseBody): string {
   return firstLine.length > TITLE_LENGTH ? `${firstLine.slice(0, TITLE_LENGTH)}…` : firstLine
 }
 
-function uniqueTrackingNo(ctx: CaseContext): string {
+async function uniqueTrackingNo(ctx: CaseContext): Promise<string> {
   // 10^11 numbers: a clash is rare, but a unique index would turn one into a 500
   for (;;) {
     const candidate = newTrackingNo()
-    if (ctx.cases.idByTrackingNo(candidate) === null) return candidate
+    if ((await ctx.cases.idByTrackingNo(candidate)) === null) return candidate
   }
 }
 
@@ -47,7 +47,7 @@ function uniqueTrackingNo(ctx: CaseContext): string {
  * assignments, its first timeline entries and its attachments appear together or not at all.
  * A category in a livelihood zone makes it a zone case, with the zone's clocks.
  */
-export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody, kind: 'individual' | 'joint' = 'individual'): CaseCreated {
+export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody, kind: 'individual' | 'joint' = 'individual'): Promise<CaseCreated> {
   const content = body.content.trim()
   // the schema counted the untrimmed text; count the trimmed one as the form does, in its words
   if (textLength(content) < CONTENT_MIN) {
@@ -56,9 +56,12 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
   // the assistant reads the text before the transaction: it needs no database and holds no lock
   const { category, zone, region, street, assisted } = routeSubmission(ctx.assistant, content, { category: body.category ?? null, zone: body.zone ?? null, ...placeOf(body) })
 
-  return ctx.db.transaction(() => {
+  // the rules are the process's cache, read again only when another connection may have changed them
+  const rules = await ctx.rules.active(ctx.q)
+
+  return ctx.transaction(async (ctx) => {
     const attachmentIds = body.attachments ?? []
-    const attachments = ctx.files.findAttachable(attachmentIds, { type: 'resident', id: actor.id })
+    const attachments = await ctx.files.findAttachable(attachmentIds, { type: 'resident', id: actor.id })
     if (attachments.length !== attachmentIds.length) throw new AppError('ATTACHMENT_INVALID')
     if (attachments.filter((f) => f.kind === 'audio').length > MAX_VOICE_NOTES) {
       throw new AppError('ATTACHMENT_INVALID', '每件诉求只能附一段语音')
@@ -67,7 +70,7 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
     const now = ctx.clock.now()
     const fields = {
       id: newTimeOrderedId('c', now),
-      trackingNo: uniqueTrackingNo(ctx),
+      trackingNo: await uniqueTrackingNo(ctx),
       kind,
       ownerId: actor.id,
       title: titleOf(body),
@@ -89,15 +92,15 @@ export function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateC
       replyDue: zone ? dueDate('zoneComplex', now) : null,
       updatedAt: now,
     }
-    const row = ctx.cases.insert({ ...fields, ...clockState({ ...UNSTARTED, ...fields }) })
-    ctx.files.attach(attachmentIds, row.id)
+    const row = await ctx.cases.insert({ ...fields, ...clockState({ ...UNSTARTED, ...fields }) })
+    await ctx.files.attach(attachmentIds, row.id)
 
-    const decision = decideDispatch(ctx.rules.active(), { zone, category, region })
-    const assignments = ctx.cases.insertAssignments(
+    const decision = decideDispatch(rules, { zone, category, region })
+    const assignments = await ctx.cases.insertAssignments(
       decision.assignments.map((a) => ({ caseId: row.id, unitCode: a.unit, regionCode: a.region, role: a.role, ruleId: a.ruleId, assignedAt: now })),
     )
     const views = assignments.map((a) => assignmentView(a))
-    ctx.cases.addEvents([
+    await ctx.cases.addEvents([
       { caseId: row.id, at: now, actorType: 'resident', actorId: actor.id, actorLabel: '群众', action: 'submitted', toStatus: 'registered', note: null, data: { attachments: attachmentIds.length } },
       {
         caseId: row.id,

@@ -1,126 +1,153 @@
-import { and, desc, eq, gte, isNull, lt, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { cases, cosignCampaigns, cosignSignatures, cosignWarnings } from '../../db/schema'
+import { and, count, desc, eq, gte, isNull, lt, sql, type Column } from 'drizzle-orm'
+import type { Database, Q } from '../../db/database'
+import type { Tables } from '../../db/schema/definition'
 import type { StaffActor } from '../../plugins/auth'
 import { visibleTo } from '../cases/case-repository'
 
-export type CampaignRow = typeof cosignCampaigns.$inferSelect
-export type WarningRow = typeof cosignWarnings.$inferSelect
-export type SigningCase = Pick<typeof cases.$inferSelect, 'id' | 'status' | 'ownerId' | 'title' | 'trackingNo' | 'streetCode' | 'regionCode'>
+type CaseRow = Tables['cases']['$inferSelect']
+export type CampaignRow = Tables['cosignCampaigns']['$inferSelect']
+type NewCampaign = Tables['cosignCampaigns']['$inferInsert']
+export type WarningRow = Tables['cosignWarnings']['$inferSelect']
+type NewWarning = Tables['cosignWarnings']['$inferInsert']
+export type SigningCase = Pick<CaseRow, 'id' | 'status' | 'ownerId' | 'title' | 'trackingNo' | 'streetCode' | 'regionCode'>
 /** A campaign and its case as the signing path reads them, in one query. */
 export interface SigningTarget {
   campaign: Pick<CampaignRow, 'id' | 'status'>
   case: SigningCase
 }
-/** Raw from SQLite: flags as 0/1 and times as epoch milliseconds; only their truth is read. */
 export interface SignerIdentity {
-  verified: boolean | number
+  verified: boolean
   idNumberHash: string | null
   phoneHash: string | null
-  phoneVerifiedAt: Date | number | null
+  phoneVerifiedAt: Date | null
 }
 
-const p = (name: string) => sql.placeholder(name)
+const sqlAdd = (column: Column, delta: number) => sql`${column} + ${delta}`
 
 /**
- * Every read and write of joint complaints. The ones on the signing path are prepared once:
- * a signature storm runs them tens of thousands of times.
+ * Every read and write of joint complaints. The signing path reads only the few columns it
+ * needs, not the whole case and resident rows: a storm runs it tens of thousands of times.
  */
-export function createCosignRepository(db: Db) {
-  const statements = {
-    byTokenId: db.select().from(cosignCampaigns).where(eq(cosignCampaigns.tokenId, p('tokenId'))).prepare(),
-    byCaseId: db.select().from(cosignCampaigns).where(eq(cosignCampaigns.caseId, p('caseId'))).prepare(),
-    // the few columns the signing path reads, not the whole case and resident rows
-  }
-  // The signing path in plain SQL on the driver: a storm runs each of these tens of thousands of
-  // times, and the query builder's row mapping was a good part of a signature's cost.
-  const raw = db.$client
-  const hot = {
-    target: raw.prepare(
-      `select c.id as campaignId, c.status as campaignStatus, k.id, k.status, k.owner_id as ownerId, k.title, k.tracking_no as trackingNo, k.street_code as streetCode, k.region_code as regionCode
-       from cosign_campaigns c join cases k on k.id = c.case_id where c.token_id = ?`,
-    ),
-    identity: raw.prepare('select verified, id_number_hash as idNumberHash, phone_hash as phoneHash, phone_verified_at as phoneVerifiedAt from residents where id = ?'),
-    signed: raw.prepare('select 1 from cosign_signatures where campaign_id = ? and identity_hash = ? and withdrawn_at is null').pluck(),
-    insert: raw.prepare('insert into cosign_signatures (campaign_id, resident_id, identity_hash, ip_hash, signed_at) values (?, ?, ?, ?, ?)'),
-    addToCount: raw.prepare('update cosign_campaigns set signature_count = signature_count + ? where id = ? returning signature_count').pluck(),
-    nthRecent: raw.prepare('select signed_at from cosign_signatures where campaign_id = ? order by signed_at desc limit 1 offset ?').pluck(),
-    // bounded counts: we only ever need to know whether a limit is reached
-    identitySince: raw.prepare('select count(*) from (select 1 from cosign_signatures where identity_hash = ? and signed_at >= ? limit ?)').pluck(),
-    ipSince: raw.prepare('select count(*) from (select 1 from cosign_signatures where campaign_id = ? and ip_hash = ? and signed_at >= ? limit ?)').pluck(),
+export function createCosignRepository(db: Database, q: Q = db.q) {
+  const t = db.tables
+  const { cases, cosignCampaigns, cosignSignatures, cosignWarnings, residents } = t
+  const first = <T>(rows: T[]): T | null => rows[0] ?? null
+  // bounded counts: we only ever need to know whether a limit is reached
+  const boundedCount = async (where: ReturnType<typeof and>, limit: number) => {
+    const rows = await q.select({ one: cosignSignatures.id }).from(cosignSignatures).where(where).limit(limit)
+    return rows.length
   }
 
   return {
-    byTokenId: (tokenId: string): CampaignRow | null => statements.byTokenId.get({ tokenId }) ?? null,
-    byCaseId: (caseId: string): CampaignRow | null => statements.byCaseId.get({ caseId }) ?? null,
-    signingTarget(tokenId: string): SigningTarget | null {
-      const row = hot.target.get(tokenId) as (SigningCase & { campaignId: string; campaignStatus: CampaignRow['status'] }) | undefined
+    byTokenId: async (tokenId: string): Promise<CampaignRow | null> => first(await q.select().from(cosignCampaigns).where(eq(cosignCampaigns.tokenId, tokenId))),
+    byCaseId: async (caseId: string): Promise<CampaignRow | null> => first(await q.select().from(cosignCampaigns).where(eq(cosignCampaigns.caseId, caseId))),
+    async signingTarget(tokenId: string): Promise<SigningTarget | null> {
+      const row = first(
+        await q
+          .select({
+            campaignId: cosignCampaigns.id,
+            campaignStatus: cosignCampaigns.status,
+            id: cases.id,
+            status: cases.status,
+            ownerId: cases.ownerId,
+            title: cases.title,
+            trackingNo: cases.trackingNo,
+            streetCode: cases.streetCode,
+            regionCode: cases.regionCode,
+          })
+          .from(cosignCampaigns)
+          .innerJoin(cases, eq(cases.id, cosignCampaigns.caseId))
+          .where(eq(cosignCampaigns.tokenId, tokenId)),
+      )
       if (!row) return null
       const { campaignId, campaignStatus, ...signingCase } = row
       return { campaign: { id: campaignId, status: campaignStatus }, case: signingCase }
     },
-    signerIdentity: (residentId: string): SignerIdentity | null => (hot.identity.get(residentId) as SignerIdentity | undefined) ?? null,
-    insertCampaign(row: typeof cosignCampaigns.$inferInsert): CampaignRow {
-      return db.insert(cosignCampaigns).values(row).returning().get()
+    signerIdentity: async (residentId: string): Promise<SignerIdentity | null> =>
+      first(
+        await q
+          .select({ verified: residents.verified, idNumberHash: residents.idNumberHash, phoneHash: residents.phoneHash, phoneVerifiedAt: residents.phoneVerifiedAt })
+          .from(residents)
+          .where(eq(residents.id, residentId)),
+      ),
+    async insertCampaign(row: NewCampaign): Promise<CampaignRow> {
+      return (await q.insert(cosignCampaigns).values(row).returning())[0]!
     },
-    updateCampaign(id: string, patch: Partial<typeof cosignCampaigns.$inferInsert>): void {
-      db.update(cosignCampaigns).set(patch).where(eq(cosignCampaigns.id, id)).run()
+    async updateCampaign(id: string, patch: Partial<NewCampaign>): Promise<void> {
+      await q.update(cosignCampaigns).set(patch).where(eq(cosignCampaigns.id, id))
     },
 
-    hasSigned: (campaignId: string, identity: string): boolean => hot.signed.get(campaignId, identity) !== undefined,
+    hasSigned: async (campaignId: string, identity: string): Promise<boolean> =>
+      (await boundedCount(and(eq(cosignSignatures.campaignId, campaignId), eq(cosignSignatures.identityHash, identity), isNull(cosignSignatures.withdrawnAt)), 1)) > 0,
     /** How many signatures this identity made since `since`, counting no further than `limit`. */
-    identitySignsSince: (identity: string, since: Date, limit: number): number => hot.identitySince.get(identity, since.getTime(), limit) as number,
-    ipSignsSince: (campaignId: string, ipHash: string, since: Date, limit: number): number => hot.ipSince.get(campaignId, ipHash, since.getTime(), limit) as number,
-    insertSignature(row: { campaignId: string; residentId: string; identity: string; ipHash: string; at: Date }): void {
-      hot.insert.run(row.campaignId, row.residentId, row.identity, row.ipHash, row.at.getTime())
+    identitySignsSince: (identity: string, since: Date, limit: number): Promise<number> =>
+      boundedCount(and(eq(cosignSignatures.identityHash, identity), gte(cosignSignatures.signedAt, since)), limit),
+    ipSignsSince: (campaignId: string, ipHash: string, since: Date, limit: number): Promise<number> =>
+      boundedCount(and(eq(cosignSignatures.campaignId, campaignId), eq(cosignSignatures.ipHash, ipHash), gte(cosignSignatures.signedAt, since)), limit),
+    async insertSignature(row: { campaignId: string; residentId: string; identity: string; ipHash: string; at: Date }): Promise<void> {
+      await q.insert(cosignSignatures).values({ campaignId: row.campaignId, residentId: row.residentId, identityHash: row.identity, ipHash: row.ipHash, signedAt: row.at })
     },
-    /** Moves the kept count by `delta` and answers the new count. */
-    addToCount: (campaignId: string, delta: 1 | -1): number => hot.addToCount.get(delta, campaignId) as number,
+    /** Moves the kept count by `delta` and answers the new count: one row, locked by the update until commit. */
+    async addToCount(campaignId: string, delta: 1 | -1): Promise<number> {
+      const [row] = await q
+        .update(cosignCampaigns)
+        .set({ signatureCount: sqlAdd(cosignCampaigns.signatureCount, delta) })
+        .where(eq(cosignCampaigns.id, campaignId))
+        .returning({ n: cosignCampaigns.signatureCount })
+      return row!.n
+    },
     /** When the n-th most recent signature (1-based) was made, or null if there are fewer. */
-    nthRecentSignedAt(campaignId: string, n: number): Date | null {
-      const at = hot.nthRecent.get(campaignId, n - 1) as number | undefined
-      return at === undefined ? null : new Date(at)
+    async nthRecentSignedAt(campaignId: string, n: number): Promise<Date | null> {
+      const row = first(
+        await q
+          .select({ at: cosignSignatures.signedAt })
+          .from(cosignSignatures)
+          .where(eq(cosignSignatures.campaignId, campaignId))
+          .orderBy(desc(cosignSignatures.signedAt))
+          .limit(1)
+          .offset(n - 1),
+      )
+      return row?.at ?? null
     },
-    withdraw(campaignId: string, identity: string, at: Date): boolean {
-      const result = db
+    async withdraw(campaignId: string, identity: string, at: Date): Promise<boolean> {
+      const rows = await q
         .update(cosignSignatures)
         .set({ withdrawnAt: at })
         .where(and(eq(cosignSignatures.campaignId, campaignId), eq(cosignSignatures.identityHash, identity), isNull(cosignSignatures.withdrawnAt)))
-        .run()
-      return result.changes > 0
+        .returning({ id: cosignSignatures.id })
+      return rows.length > 0
     },
     /** Distinct addresses and the largest one's share of the signatures since `since`. */
-    ipSpread(campaignId: string, since: Date): { addresses: number; largest: number; signatures: number } {
-      const rows = db
-        .select({ n: sql<number>`count(*)` })
+    async ipSpread(campaignId: string, since: Date): Promise<{ addresses: number; largest: number; signatures: number }> {
+      const rows = await q
+        .select({ n: count() })
         .from(cosignSignatures)
         .where(and(eq(cosignSignatures.campaignId, campaignId), gte(cosignSignatures.signedAt, since)))
         .groupBy(cosignSignatures.ipHash)
-        .all()
       return { addresses: rows.length, largest: Math.max(0, ...rows.map((r) => r.n)), signatures: rows.reduce((sum, r) => sum + r.n, 0) }
     },
     /** Every signature's signing and withdrawal time, for the growth curve. */
-    signatureTimes(campaignId: string): { signedAt: Date; withdrawnAt: Date | null }[] {
-      return db.select({ signedAt: cosignSignatures.signedAt, withdrawnAt: cosignSignatures.withdrawnAt }).from(cosignSignatures).where(eq(cosignSignatures.campaignId, campaignId)).all()
+    async signatureTimes(campaignId: string): Promise<{ signedAt: Date; withdrawnAt: Date | null }[]> {
+      return q.select({ signedAt: cosignSignatures.signedAt, withdrawnAt: cosignSignatures.withdrawnAt }).from(cosignSignatures).where(eq(cosignSignatures.campaignId, campaignId))
     },
 
-    warnedKeys(campaignId: string): string[] {
-      return db.select({ kind: cosignWarnings.kind, threshold: cosignWarnings.threshold }).from(cosignWarnings).where(eq(cosignWarnings.campaignId, campaignId)).all().map((w) => `${w.kind}:${w.threshold}`)
+    async warnedKeys(campaignId: string): Promise<string[]> {
+      const rows = await q.select({ kind: cosignWarnings.kind, threshold: cosignWarnings.threshold }).from(cosignWarnings).where(eq(cosignWarnings.campaignId, campaignId))
+      return rows.map((w) => `${w.kind}:${w.threshold}`)
     },
-    insertWarning(row: typeof cosignWarnings.$inferInsert): WarningRow | null {
-      return db.insert(cosignWarnings).values(row).onConflictDoNothing().returning().get() ?? null
+    async insertWarning(row: NewWarning): Promise<WarningRow | null> {
+      return first(await q.insert(cosignWarnings).values(row).onConflictDoNothing().returning())
     },
     /** Warnings on cases the actor may see, newest first. */
-    warningsVisibleTo(actor: StaffActor, beforeId: number | null, limit: number) {
-      return db
+    async warningsVisibleTo(actor: StaffActor, beforeId: number | null, limit: number) {
+      return q
         .select({ warning: cosignWarnings, trackingNo: cases.trackingNo, title: cases.title, count: cosignCampaigns.signatureCount })
         .from(cosignWarnings)
         .innerJoin(cases, eq(cases.id, cosignWarnings.caseId))
         .innerJoin(cosignCampaigns, eq(cosignCampaigns.id, cosignWarnings.campaignId))
-        .where(and(visibleTo(actor), beforeId ? lt(cosignWarnings.id, beforeId) : undefined))
+        .where(and(visibleTo(t, actor), beforeId ? lt(cosignWarnings.id, beforeId) : undefined))
         .orderBy(desc(cosignWarnings.id))
         .limit(limit)
-        .all()
     },
   }
 }

@@ -34,24 +34,28 @@ export function identityOf(resident: SignerIdentity | null): string | null {
 export const pageOfCosign = 'pages/cosign/index'
 export const h5UrlOf = (ctx: CosignContext, token: string) => `${ctx.publicBaseUrl}/#/${pageOfCosign}?t=${encodeURIComponent(token)}`
 
-function verifiedIdentity(ctx: CosignContext, actor: ResidentActor): string {
-  const identity = identityOf(ctx.cosign.signerIdentity(actor.id))
+async function verifiedIdentity(ctx: CosignContext, actor: ResidentActor): Promise<string> {
+  const identity = identityOf(await ctx.cosign.signerIdentity(actor.id))
   if (!identity) throw new AppError('IDENTITY_NOT_VERIFIED')
   return identity
 }
+
+/** Runs `work` in one transaction, with a context whose repositories work in it. */
+const inTransaction = <T>(ctx: CosignContext, work: (ctx: CosignContext) => Promise<T>): Promise<T> =>
+  ctx.cases.transaction((cases) => work(ctx.within(cases.q)))
 
 /**
  * A verified resident registers a joint complaint: a case of kind `joint`, dispatched like any
  * other, with the representative as its owner and first signature, and a token for the codes.
  */
-export function createCosign(ctx: CosignContext, actor: ResidentActor, body: CreateCosignBody, ipHash: string): CosignCreated {
-  const identity = verifiedIdentity(ctx, actor)
-  return ctx.cases.db.transaction(() => {
-    const created = submitCase(ctx.cases, actor, body, 'joint')
+export async function createCosign(ctx: CosignContext, actor: ResidentActor, body: CreateCosignBody, ipHash: string): Promise<CosignCreated> {
+  const identity = await verifiedIdentity(ctx, actor)
+  return inTransaction(ctx, async (ctx) => {
+    const created = await submitCase(ctx.cases, actor, body, 'joint')
     const now = ctx.cases.clock.now()
     const tokenId = ctx.tokens.newId()
-    const campaign = ctx.cosign.insertCampaign({ id: newId('j'), caseId: created.id, tokenId, status: 'open', signatureCount: 1, createdAt: now })
-    ctx.cosign.insertSignature({ campaignId: campaign.id, residentId: actor.id, identity, ipHash, at: now })
+    const campaign = await ctx.cosign.insertCampaign({ id: newId('j'), caseId: created.id, tokenId, status: 'open', signatureCount: 1, createdAt: now })
+    await ctx.cosign.insertSignature({ campaignId: campaign.id, residentId: actor.id, identity, ipHash, at: now })
     return campaignLinks(ctx, campaign, created.trackingNo)
   })
 }
@@ -64,22 +68,22 @@ function campaignLinks(ctx: CosignContext, campaign: CampaignRow, trackingNo: st
 }
 
 /** The representative's own campaign for one of their cases, to show its codes again later. */
-export function ownCampaign(ctx: CosignContext, actor: ResidentActor, caseId: string): CosignCreated {
-  const campaign = ctx.cosign.byCaseId(caseId)
-  const row = campaign ? ctx.cases.cases.findById(campaign.caseId) : null
+export async function ownCampaign(ctx: CosignContext, actor: ResidentActor, caseId: string): Promise<CosignCreated> {
+  const campaign = await ctx.cosign.byCaseId(caseId)
+  const row = campaign ? await ctx.cases.cases.findById(campaign.caseId) : null
   if (!campaign || !row || row.ownerId !== actor.id) throw new AppError('COSIGN_NOT_FOUND')
   return campaignLinks(ctx, campaign, formatTrackingNo(row.trackingNo))
 }
 
 /** The campaign a genuine token names; a forged, altered or revoked one is indistinguishable from none. */
-export function campaignOf(ctx: CosignContext, token: string): CampaignRow {
-  const campaign = ctx.cosign.byTokenId(tokenIdOf(ctx, token))
+export async function campaignOf(ctx: CosignContext, token: string): Promise<CampaignRow> {
+  const campaign = await ctx.cosign.byTokenId(tokenIdOf(ctx, token))
   if (!campaign) throw new AppError('COSIGN_NOT_FOUND')
   return campaign
 }
 
-function caseOf(ctx: CosignContext, campaign: CampaignRow): CaseRow {
-  const row = ctx.cases.cases.findById(campaign.caseId)
+async function caseOf(ctx: CosignContext, campaign: CampaignRow): Promise<CaseRow> {
+  const row = await ctx.cases.cases.findById(campaign.caseId)
   if (!row) throw new AppError('COSIGN_NOT_FOUND')
   return row
 }
@@ -88,14 +92,14 @@ const closedReason = (campaign: Pick<CampaignRow, 'status'>, row: Pick<CaseRow, 
   ENDED[row.status as CaseStatus] ?? (campaign.status === 'closed' ? '发起人已结束联名' : null)
 
 /** What a scan shows anyone: the complaint and its count, nothing about the representative. */
-export function publicView(ctx: CosignContext, token: string, viewer: Actor | null): CosignPublic {
-  const campaign = campaignOf(ctx, token)
-  const row = caseOf(ctx, campaign)
+export async function publicView(ctx: CosignContext, token: string, viewer: Actor | null): Promise<CosignPublic> {
+  const campaign = await campaignOf(ctx, token)
+  const row = await caseOf(ctx, campaign)
   const reason = closedReason(campaign, row)
   let mine: CosignPublic['mine'] = null
   if (viewer?.type === 'resident') {
-    const identity = identityOf(ctx.cosign.signerIdentity(viewer.id))
-    mine = { signed: identity !== null && ctx.cosign.hasSigned(campaign.id, identity), representative: row.ownerId === viewer.id }
+    const identity = identityOf(await ctx.cosign.signerIdentity(viewer.id))
+    mine = { signed: identity !== null && await ctx.cosign.hasSigned(campaign.id, identity), representative: row.ownerId === viewer.id }
   }
   return {
     title: row.title,
@@ -118,8 +122,8 @@ export function publicView(ctx: CosignContext, token: string, viewer: Actor | nu
  * happens before any warning is raised) forgets the warning cache: a rolled-back batch may have
  * held a warning the cache already counts.
  */
-function write<T>(ctx: CosignContext, op: () => T): Promise<T> {
-  return ctx.cases.writes.run(op).catch((error: unknown) => {
+function write<T>(ctx: CosignContext, op: (ctx: CosignContext) => Promise<T>): Promise<T> {
+  return ctx.cases.writes.run((tx) => op(ctx.within(tx))).catch((error: unknown) => {
     if (!(error instanceof AppError)) ctx.warned.clear()
     throw error
   })
@@ -138,46 +142,49 @@ function tokenIdOf(ctx: CosignContext, token: string): string {
  */
 export function sign(ctx: CosignContext, actor: ResidentActor, token: string, ipHash: string): Promise<SignResult> {
   const tokenId = tokenIdOf(ctx, token)
-  return write(ctx, () => {
-    const target = ctx.cosign.signingTarget(tokenId)
+  return write(ctx, async (ctx) => {
+    const identity = await verifiedIdentity(ctx, actor)
+    // the same person signing from two API nodes at once: one waits for the other, then sees its signature
+    await ctx.cases.db.lockKey(ctx.cases.q, `cosign-signer:${identity}`)
+    const target = await ctx.cosign.signingTarget(tokenId)
     if (!target) throw new AppError('COSIGN_NOT_FOUND')
     const { campaign: current, case: row } = target
-    const identity = verifiedIdentity(ctx, actor)
     const reason = closedReason(current, row)
     if (reason) throw new AppError('COSIGN_CLOSED', reason)
     if (row.ownerId === actor.id) throw new AppError('COSIGN_REPRESENTATIVE_SIGNED')
-    if (ctx.cosign.hasSigned(current.id, identity)) throw new AppError('COSIGN_ALREADY_SIGNED')
+    if (await ctx.cosign.hasSigned(current.id, identity)) throw new AppError('COSIGN_ALREADY_SIGNED')
     const now = ctx.cases.clock.now()
-    if (ctx.cosign.identitySignsSince(identity, new Date(now.getTime() - DAY_MS), ctx.dailyLimit) >= ctx.dailyLimit) throw new AppError('SIGN_LIMIT')
-    ctx.cosign.insertSignature({ campaignId: current.id, residentId: actor.id, identity, ipHash, at: now })
-    const count = ctx.cosign.addToCount(current.id, 1)
-    checkWarnings(ctx, current, row, count, ipHash, now)
+    if (await ctx.cosign.identitySignsSince(identity, new Date(now.getTime() - DAY_MS), ctx.dailyLimit) >= ctx.dailyLimit) throw new AppError('SIGN_LIMIT')
+    await ctx.cosign.insertSignature({ campaignId: current.id, residentId: actor.id, identity, ipHash, at: now })
+    const count = await ctx.cosign.addToCount(current.id, 1)
+    await checkWarnings(ctx, current, row, count, ipHash, now)
     return { count, signedAt: now.toISOString() }
   })
 }
 
 /** A signer takes their name back; they may sign again later. */
-export function withdraw(ctx: CosignContext, actor: ResidentActor, token: string): Promise<SignResult> {
-  const campaign = campaignOf(ctx, token)
-  const identity = verifiedIdentity(ctx, actor)
-  return write(ctx, () => {
-    const row = caseOf(ctx, campaign)
+export async function withdraw(ctx: CosignContext, actor: ResidentActor, token: string): Promise<SignResult> {
+  const campaign = await campaignOf(ctx, token)
+  const identity = await verifiedIdentity(ctx, actor)
+  return write(ctx, async (ctx) => {
+    await ctx.cases.db.lockKey(ctx.cases.q, `cosign-signer:${identity}`)
+    const row = await caseOf(ctx, campaign)
     if (row.ownerId === actor.id) throw new AppError('COSIGN_REPRESENTATIVE_SIGNED')
-    if (!ctx.cosign.withdraw(campaign.id, identity, ctx.cases.clock.now())) throw new AppError('COSIGN_NOT_SIGNED')
-    return { count: ctx.cosign.addToCount(campaign.id, -1), signedAt: null }
+    if (!await ctx.cosign.withdraw(campaign.id, identity, ctx.cases.clock.now())) throw new AppError('COSIGN_NOT_SIGNED')
+    return { count: await ctx.cosign.addToCount(campaign.id, -1), signedAt: null }
   })
 }
 
 /** The representative stops the signing; the complaint itself goes on being handled. */
-export function closeSigning(ctx: CosignContext, actor: ResidentActor, token: string): CosignPublic {
-  const campaign = campaignOf(ctx, token)
-  ctx.cases.db.transaction(() => {
-    const row = caseOf(ctx, campaign)
+export async function closeSigning(ctx: CosignContext, actor: ResidentActor, token: string): Promise<CosignPublic> {
+  const campaign = await campaignOf(ctx, token)
+  await inTransaction(ctx, async (ctx) => {
+    const row = await caseOf(ctx, campaign)
     if (row.ownerId !== actor.id) throw new AppError('COSIGN_REPRESENTATIVE_ONLY')
     if (campaign.status === 'closed') return
     const now = ctx.cases.clock.now()
-    ctx.cosign.updateCampaign(campaign.id, { status: 'closed', closedAt: now })
-    record(ctx.cases, row, [
+    await ctx.cosign.updateCampaign(campaign.id, { status: 'closed', closedAt: now })
+    await record(ctx.cases, row, [
       { caseId: row.id, at: now, actorType: 'resident', actorId: actor.id, actorLabel: '群众', action: 'cosign_closed', note: `联名已结束，共${campaign.signatureCount}人联名` },
     ])
   })

@@ -9,10 +9,10 @@ import { thresholdReached, warnedRegion, type WarnLevel } from './warning-rules'
 
 const minutes = (ms: number) => Math.round(ms / 60_000)
 
-function warnedSet(ctx: CosignContext, campaignId: string): Set<string> {
+async function warnedSet(ctx: CosignContext, campaignId: string): Promise<Set<string>> {
   let set = ctx.warned.get(campaignId)
   if (!set) {
-    set = new Set(ctx.cosign.warnedKeys(campaignId))
+    set = new Set(await ctx.cosign.warnedKeys(campaignId))
     ctx.warned.set(campaignId, set)
   }
   return set
@@ -27,18 +27,18 @@ interface Raise {
 }
 
 /** Records a warning once: its row (what GET /warnings lists), its timeline entry and the warned office's notices, in this transaction. */
-function raise(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: SigningCase, count: number, now: Date, w: Raise): void {
+async function raise(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: SigningCase, count: number, now: Date, w: Raise): Promise<void> {
   const key = `${w.kind}:${w.threshold}`
-  const warned = warnedSet(ctx, campaign.id)
+  const warned = await warnedSet(ctx, campaign.id)
   if (warned.has(key)) return
   const toRegion = warnedRegion(w.level, row.streetCode ?? row.regionCode)
-  const inserted = ctx.cosign.insertWarning({ campaignId: campaign.id, caseId: row.id, kind: w.kind, threshold: w.threshold, toRegion, count, at: now, data: w.data ?? null })
+  const inserted = await ctx.cosign.insertWarning({ campaignId: campaign.id, caseId: row.id, kind: w.kind, threshold: w.threshold, toRegion, count, at: now, data: w.data ?? null })
   // if this write is rolled back after all, the signing path drops the campaign's cache (see sign)
   warned.add(key)
   if (!inserted) return
   const office = orgName('petition', toRegion)
-  ctx.cases.staffNotices.tell([{ unit: 'petition', region: toRegion, roles: WARNED_ROLES }], 'cosign_warning', row, `${WARNING_KINDS[w.kind]}，已有${count}人联名，请及时研判`, now)
-  record(ctx.cases, row, [
+  await ctx.cases.staffNotices.tell([{ unit: 'petition', region: toRegion, roles: WARNED_ROLES }], 'cosign_warning', row, `${WARNING_KINDS[w.kind]}，已有${count}人联名，请及时研判`, now)
+  await record(ctx.cases, row, [
     { caseId: row.id, at: now, actorType: 'system', actorLabel: '系统', action: 'cosign_warning', note: w.note(office), data: { kind: w.kind, label: WARNING_KINDS[w.kind], threshold: w.threshold, count, toRegion } },
   ])
 }
@@ -48,12 +48,12 @@ function raise(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: Signi
  * signatures, and a surge from one address. A surge is flagged for staff to look at, never
  * refused: carrier NAT puts whole neighbourhoods behind one address.
  */
-export function checkWarnings(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: SigningCase, count: number, ipHash: string, now: Date): void {
+export async function checkWarnings(ctx: CosignContext, campaign: Pick<CampaignRow, 'id'>, row: SigningCase, count: number, ipHash: string, now: Date): Promise<void> {
   const { rules } = ctx
-  const warned = warnedSet(ctx, campaign.id)
+  const warned = await warnedSet(ctx, campaign.id)
   const threshold = thresholdReached(rules, count)
   if (threshold) {
-    raise(ctx, campaign, row, count, now, {
+    await raise(ctx, campaign, row, count, now, {
       kind: 'threshold',
       threshold: threshold.count,
       level: threshold.level,
@@ -61,9 +61,9 @@ export function checkWarnings(ctx: CosignContext, campaign: Pick<CampaignRow, 'i
     })
   }
   if (!warned.has(`burst:${rules.burst.count}`)) {
-    const nth = ctx.cosign.nthRecentSignedAt(campaign.id, rules.burst.count)
+    const nth = await ctx.cosign.nthRecentSignedAt(campaign.id, rules.burst.count)
     if (nth && now.getTime() - nth.getTime() <= rules.burst.windowMs) {
-      raise(ctx, campaign, row, count, now, {
+      await raise(ctx, campaign, row, count, now, {
         kind: 'burst',
         threshold: rules.burst.count,
         level: 'district',
@@ -73,9 +73,9 @@ export function checkWarnings(ctx: CosignContext, campaign: Pick<CampaignRow, 'i
   }
   if (!warned.has(`ip_surge:${rules.ipSurge.count}`)) {
     const since = new Date(now.getTime() - rules.ipSurge.windowMs)
-    if (ctx.cosign.ipSignsSince(campaign.id, ipHash, since, rules.ipSurge.count) >= rules.ipSurge.count) {
-      const spread = ctx.cosign.ipSpread(campaign.id, since)
-      raise(ctx, campaign, row, count, now, {
+    if (await ctx.cosign.ipSignsSince(campaign.id, ipHash, since, rules.ipSurge.count) >= rules.ipSurge.count) {
+      const spread = await ctx.cosign.ipSpread(campaign.id, since)
+      await raise(ctx, campaign, row, count, now, {
         kind: 'ip_surge',
         threshold: rules.ipSurge.count,
         level: 'local',

@@ -23,7 +23,7 @@ export function qrImages(ctx: CosignContext, makers: QrMakers, dir: string) {
   fs.mkdirSync(dir, { recursive: true })
 
   async function weapp(token: string): Promise<{ body: Buffer; mime: string }> {
-    const campaign = campaignOf(ctx, token)
+    const campaign = await campaignOf(ctx, token)
     if (campaign.weappQrKey) {
       const file = path.join(dir, campaign.weappQrKey)
       return { body: await fs.promises.readFile(file), mime: campaign.weappQrKey.endsWith('.png') ? 'image/png' : 'image/jpeg' }
@@ -31,21 +31,21 @@ export function qrImages(ctx: CosignContext, makers: QrMakers, dir: string) {
     const made = await fromPlatform(() => makers.weapp({ scene: token, page: pageOfCosign }))
     const key = `${campaign.id}-${campaign.tokenId}.${EXT[made.mime] ?? 'png'}`
     await writeDurably(path.join(dir, key), made.image)
-    ctx.cosign.updateCampaign(campaign.id, { weappQrKey: key })
+    await ctx.cosign.updateCampaign(campaign.id, { weappQrKey: key })
     return { body: made.image, mime: made.mime }
   }
 
   async function alipay(token: string): Promise<string> {
-    const campaign: CampaignRow = campaignOf(ctx, token)
+    const campaign: CampaignRow = await campaignOf(ctx, token)
     if (campaign.alipayQrUrl) return campaign.alipayQrUrl
     const made = await fromPlatform(() => makers.alipay({ page: pageOfCosign, query: `t=${token}`, describe: '联名诉求' }))
-    ctx.cosign.updateCampaign(campaign.id, { alipayQrUrl: made.url })
+    await ctx.cosign.updateCampaign(campaign.id, { alipayQrUrl: made.url })
     return made.url
   }
 
   /** Our own code, of the H5 page: made on the spot, it costs a millisecond. */
   async function h5(token: string): Promise<Buffer> {
-    campaignOf(ctx, token)
+    await campaignOf(ctx, token)
     return QRCode.toBuffer(h5UrlOf(ctx, token), { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 480 })
   }
 

@@ -39,10 +39,10 @@ export function cosignRoutes(ctx: CosignContext, qr: ReturnType<typeof qrImages>
       },
       async (request, reply) => {
         const actor = request.actor as ResidentActor
-        const result = idempotentWrite(
+        const result = await idempotentWrite(
           ctx.cases.db,
           { scope: `resident:${actor.id}`, key: request.headers['idempotency-key'], request: { route: 'cosign.create', body: request.body } },
-          () => ({ statusCode: 201, body: createCosign(ctx, actor, request.body, ipHashOf(request.ip)) }),
+          async (tx) => ({ statusCode: 201, body: await createCosign(ctx.within(tx), actor, request.body, ipHashOf(request.ip)) }),
           ctx.cases.clock.now(),
         )
         if (result.replayed) reply.header('idempotent-replayed', 'true')

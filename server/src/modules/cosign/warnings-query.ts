@@ -22,13 +22,13 @@ export function growthCurve(times: { signedAt: Date; withdrawnAt: Date | null }[
 }
 
 /** Warnings on joint complaints the actor may see, newest first, each with its growth curve. */
-export function listWarnings(ctx: CosignContext, actor: StaffActor, query: { cursor?: string; pageSize?: number }): WarningList {
+export async function listWarnings(ctx: CosignContext, actor: StaffActor, query: { cursor?: string; pageSize?: number }): Promise<WarningList> {
   const limit = query.pageSize ?? 20
-  const rows = ctx.cosign.warningsVisibleTo(actor, decodeIdCursor(query.cursor), limit + 1)
+  const rows = await ctx.cosign.warningsVisibleTo(actor, decodeIdCursor(query.cursor), limit + 1)
   const curves = new Map<string, Warning['growth']>()
-  return idPage(rows, limit, ({ warning, trackingNo, title, count }): Warning => {
+  return idPage(rows, limit, async ({ warning, trackingNo, title, count }): Promise<Warning> => {
     let growth = curves.get(warning.campaignId)
-    if (!growth) curves.set(warning.campaignId, (growth = growthCurve(ctx.cosign.signatureTimes(warning.campaignId))))
+    if (!growth) curves.set(warning.campaignId, (growth = growthCurve(await ctx.cosign.signatureTimes(warning.campaignId))))
     const data = warning.data as { addresses?: number; largestShare?: number; signatures?: number } | null
     return {
       id: warning.id,
@@ -42,7 +42,7 @@ export function listWarnings(ctx: CosignContext, actor: StaffActor, query: { cur
       currentCount: count,
       toRegion: warning.toRegion,
       toName: orgName('petition', warning.toRegion),
-      holders: ctx.cases.cases.assignmentsOf(warning.caseId).map((a) => assignmentView(a).unitName),
+      holders: (await ctx.cases.cases.assignmentsOf(warning.caseId)).map((a) => assignmentView(a).unitName),
       at: warning.at.toISOString(),
       growth,
       ipSurge: warning.kind === 'ip_surge' && data ? { addresses: data.addresses ?? 0, largestShare: data.largestShare ?? 0, signatures: data.signatures ?? 0 } : null,

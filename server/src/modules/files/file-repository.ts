@@ -1,34 +1,32 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { files } from '../../db/schema'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import type { Database, Q } from '../../db/database'
+import type { Tables } from '../../db/schema/definition'
 
-export type FileRow = typeof files.$inferSelect
-export type NewFile = typeof files.$inferInsert
+export type FileRow = Tables['files']['$inferSelect']
+export type NewFile = Tables['files']['$inferInsert']
 
-export function createFileRepository(db: Db) {
-  // every case detail lists its files: prepared once
-  const byCase = db.select().from(files).where(eq(files.caseId, sql.placeholder('caseId'))).orderBy(asc(files.createdAt)).prepare()
+export function createFileRepository(db: Database, q: Q = db.q) {
+  const { files } = db.tables
   return {
-    insert(row: NewFile): FileRow {
-      return db.insert(files).values(row).returning().get()
+    async insert(row: NewFile): Promise<FileRow> {
+      return (await q.insert(files).values(row).returning())[0]!
     },
-    findById(id: string): FileRow | null {
-      return db.select().from(files).where(eq(files.id, id)).get() ?? null
+    async findById(id: string): Promise<FileRow | null> {
+      return (await q.select().from(files).where(eq(files.id, id)))[0] ?? null
     },
     /** The uploader's own files that no case uses yet: what a new case may attach. */
-    findAttachable(ids: readonly string[], owner: { type: 'resident' | 'staff'; id: string }): FileRow[] {
+    async findAttachable(ids: readonly string[], owner: { type: 'resident' | 'staff'; id: string }): Promise<FileRow[]> {
       if (ids.length === 0) return []
-      return db
+      return q
         .select()
         .from(files)
         .where(and(inArray(files.id, [...ids]), eq(files.ownerType, owner.type), eq(files.ownerId, owner.id), isNull(files.caseId)))
-        .all()
     },
-    attach(ids: readonly string[], caseId: string): void {
-      if (ids.length > 0) db.update(files).set({ caseId }).where(inArray(files.id, [...ids])).run()
+    async attach(ids: readonly string[], caseId: string): Promise<void> {
+      if (ids.length > 0) await q.update(files).set({ caseId }).where(inArray(files.id, [...ids]))
     },
-    listByCase(caseId: string): FileRow[] {
-      return byCase.all({ caseId })
+    async listByCase(caseId: string): Promise<FileRow[]> {
+      return q.select().from(files).where(eq(files.caseId, caseId)).orderBy(asc(files.createdAt))
     },
   }
 }

@@ -56,7 +56,7 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const storageKey = `${id.slice(2, 4)}/${id}`
       await storage.keep(upload, storageKey)
       const { actor } = request
-      const row = repository.insert({
+      const row = await repository.insert({
         id,
         ownerType: actor.type,
         ownerId: actor.id,
@@ -86,7 +86,7 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       const { id } = request.params
       const { exp, sig } = request.query
       // an expired or forged link looks exactly like a missing file
-      const row = signer.verify(id, exp, sig, fastify.clock.now()) ? repository.findById(id) : null
+      const row = signer.verify(id, exp, sig, fastify.clock.now()) ? await repository.findById(id) : null
       if (!row) throw new AppError('FILE_NOT_FOUND')
       return reply
         .header('content-type', row.mime)

@@ -3,7 +3,6 @@ import { Type } from 'typebox'
 
 /** Liveness and readiness in one: answers 200 only when the database answers. */
 const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const ping = fastify.sqlite.prepare('select 1')
   fastify.get(
     '/healthz',
     {
@@ -19,7 +18,7 @@ const healthRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (_request, reply) => {
       try {
-        ping.get()
+        await fastify.db.ping()
         return { status: 'ok' as const, db: 'ok' as const, time: fastify.clock.now().toISOString() }
       } catch (error) {
         fastify.log.error({ err: error }, 'health check: database unavailable')

@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto'
-import { and, eq, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client'
-import { preparedInsert } from '../../db/fast-insert'
-import { idempotencyKeys } from '../../db/schema'
+import { and, eq } from 'drizzle-orm'
+import type { Database, Q } from '../../db/database'
 import { AppError } from '../../lib/app-error'
 
 export interface IdempotencyRequest {
@@ -19,38 +17,36 @@ export interface WriteResult<T> {
   replayed: boolean
 }
 
-// one prepared lookup and insert per database connection
-const statements = new WeakMap<Db, ReturnType<typeof prepare>>()
-const prepare = (db: Db) => ({
-  lookup: db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, sql.placeholder('scope')), eq(idempotencyKeys.key, sql.placeholder('key')))).prepare(),
-  insert: preparedInsert(db, idempotencyKeys),
-})
-const statementsOf = (db: Db) => {
-  let prepared = statements.get(db)
-  if (!prepared) statements.set(db, (prepared = prepare(db)))
-  return prepared
-}
-
 const fingerprintOf = (request: unknown) => createHash('sha256').update(JSON.stringify(request)).digest('base64url')
 
 /**
  * Runs a write once per (scope, key). The write and the record of its answer commit in the
- * same SQLite transaction, so a crash can never leave a case without its key (which would
- * let a retry create a second one) or a key without its case. `write` must be synchronous.
+ * same transaction, so a crash can never leave a case without its key (which would let a
+ * retry create a second one) or a key without its case. A retry arriving at another API node
+ * while the first is still running waits for it (the key's lock), then answers its result.
+ * Given `within` (a transaction the caller holds, e.g. a group commit's), it runs in that.
  */
-export function idempotentWrite<T>(db: Db, req: IdempotencyRequest, write: () => { statusCode: number; body: T }, now: Date): WriteResult<T> {
-  if (!req.key) return { ...write(), replayed: false }
+export async function idempotentWrite<T>(
+  db: Database,
+  req: IdempotencyRequest,
+  write: (tx: Q) => Promise<{ statusCode: number; body: T }>,
+  now: Date,
+  within?: Q,
+): Promise<WriteResult<T>> {
+  const transaction = <R>(work: (tx: Q) => Promise<R>) => (within ? work(within) : db.transaction(work))
+  if (!req.key) return { ...(await transaction(write)), replayed: false }
   const { key, scope } = req
+  const { idempotencyKeys } = db.tables
   const fingerprint = fingerprintOf(req.request)
-  return db.transaction(() => {
-    const { lookup, insert } = statementsOf(db)
-    const previous = lookup.get({ scope, key })
+  return transaction(async (tx) => {
+    await db.lockKey(tx, `idempotency:${scope}:${key}`)
+    const [previous] = await tx.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
     if (previous) {
       if (previous.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED')
       return { statusCode: previous.statusCode, body: previous.response as T, replayed: true }
     }
-    const result = write()
-    insert({ scope, key, fingerprint, statusCode: result.statusCode, response: result.body, createdAt: now })
+    const result = await write(tx)
+    await tx.insert(idempotencyKeys).values({ scope, key, fingerprint, statusCode: result.statusCode, response: result.body, createdAt: now })
     return { ...result, replayed: false }
-  }, { behavior: 'immediate' })
+  })
 }

@@ -10,7 +10,7 @@ const secured = { tags: ['workbench'], security: [{ bearer: [] }] }
 
 /** GET and PUT /workbench/notice-settings: the signed-in staff member's own, nobody else's. */
 export const noticeSettingsRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const settings = createNoticeSettings({ notices: createStaffNoticeRepository(fastify.db), staff: createStaffRepository(fastify.db), pii: fastify.pii, clock: fastify.clock })
+  const settings = await createNoticeSettings({ notices: createStaffNoticeRepository(fastify.db), staff: createStaffRepository(fastify.db), pii: fastify.pii, clock: fastify.clock })
   fastify.addHook('preHandler', fastify.requireStaff)
 
   fastify.get('/', { schema: { ...secured, summary: '我的工作提醒设置，以及提醒发到哪里', response: { 200: NoticeSettingsViewSchema, ...errors } } }, async (request) =>

@@ -28,16 +28,16 @@ function deliveryOf(row: StaffRow, pii: PiiCipher): NoticeSettingsView['delivery
 
 /** A staff member's own notice settings: read, and replaced as a whole. */
 export function createNoticeSettings({ notices, staff, pii, clock }: Deps) {
-  const view = (staffId: string): NoticeSettingsView => {
-    const row = staff.findById(staffId)
+  const view = async (staffId: string): Promise<NoticeSettingsView> => {
+    const row = await staff.findById(staffId)
     if (!row) throw new AppError('TOKEN_INVALID')
-    return { settings: notices.settings(staffId), delivery: deliveryOf(row, pii) }
+    return { settings: await notices.settings(staffId), delivery: deliveryOf(row, pii) }
   }
   return {
     get: view,
-    put(staffId: string, settings: NoticeSettings): NoticeSettingsView {
+    async put(staffId: string, settings: NoticeSettings): Promise<NoticeSettingsView> {
       if (!isQuietWindow(settings.quietHours)) throw new AppError('QUIET_HOURS_INVALID', undefined, [{ field: 'quietHours', reason: 'start equals end' }])
-      notices.saveSettings(staffId, settings, clock.now())
+      await notices.saveSettings(staffId, settings, clock.now())
       return view(staffId)
     },
   }

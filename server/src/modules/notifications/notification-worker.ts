@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify'
-import type { Db } from '../../db/client'
+import type { Database } from '../../db/database'
 import type { DeliveryResult, NoticeChannel } from '../../integrations/notice-delivery'
 import type { Clock } from '../../lib/clock'
 import type { PiiCipher } from '../../lib/pii'
@@ -9,6 +9,8 @@ import { createNotificationRepository, type DueNotice, type NoticeChannelName } 
 
 export interface DeliveryPolicy {
   batchSize: number
+  /** how long claimed notices stay this node's; another node takes them after (this one crashed) */
+  leaseMs: number
   /** attempts, all channels together, before a notice is marked failed */
   maxAttempts: number
   backoffBaseMs: number
@@ -16,7 +18,7 @@ export interface DeliveryPolicy {
 }
 
 export interface NotificationWorkerDependencies {
-  db: Db
+  db: Database
   pii: PiiCipher
   clock: Clock
   channels: Record<NoticeChannelName, NoticeChannel>
@@ -78,18 +80,18 @@ export function createNotificationWorker({ db, pii, clock, channels, policy, log
     return result.outcome === 'refused' ? { status: 'failed', channel: 'sms', error: `${refusal}${result.reason}` } : settlementOf('sms', result)
   }
 
-  function settle(row: DueNotice, settlement: Settlement, summary: RunSummary): void {
+  async function settle(row: DueNotice, settlement: Settlement, summary: RunSummary): Promise<void> {
     const attempts = row.attempts + 1
     const now = clock.now()
     if (settlement.status === 'sent') {
-      notices.markSent(row.id, settlement.channel, now, attempts)
+      await notices.markSent(row.id, settlement.channel, now, attempts)
       summary.sent += 1
     } else if (settlement.status === 'retry' && attempts < policy.maxAttempts) {
-      notices.markRetry(row.id, { channel: settlement.channel, attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastError: settlement.error })
+      await notices.markRetry(row.id, { channel: settlement.channel, attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastError: settlement.error })
       summary.retried += 1
       log.warn({ notificationId: row.id, attempts, error: settlement.error }, 'notice not sent, will retry')
     } else {
-      notices.markFailed(row.id, { channel: settlement.channel, attempts, lastError: settlement.error })
+      await notices.markFailed(row.id, { channel: settlement.channel, attempts, lastError: settlement.error })
       summary.failed += 1
       log.error({ notificationId: row.id, attempts, error: settlement.error }, 'notice given up on; it stays in the table as failed')
     }
@@ -97,11 +99,12 @@ export function createNotificationWorker({ db, pii, clock, channels, policy, log
 
   async function pass(): Promise<RunSummary> {
     const summary: RunSummary = { sent: 0, retried: 0, failed: 0, deferred: 0 }
-    for (const row of notices.due(clock.now(), policy.batchSize)) {
+    // claimed, not just read: another API node running its own worker skips these rows
+    for (const row of await notices.claimDue(clock.now(), policy.batchSize, policy.leaseMs)) {
       // checked at send time, not when written: a backoff may land in the night, a setting may have changed
       const until = row.quietHours && quietUntil(clock.now(), row.quietHours)
       if (until) {
-        notices.defer(row.id, until)
+        await notices.defer(row.id, until)
         summary.deferred += 1
         continue
       }
@@ -113,7 +116,7 @@ export function createNotificationWorker({ db, pii, clock, channels, policy, log
         log.error({ err: error, notificationId: row.id }, 'sending a notice threw')
         settlement = { status: 'retry', channel: row.channel as NoticeChannelName | null, error: `internal: ${error instanceof Error ? error.message : String(error)}` }
       }
-      settle(row, settlement, summary)
+      await settle(row, settlement, summary)
     }
     return summary
   }

@@ -1,7 +1,5 @@
 import type { StaffNoticeKind } from '@xinfang/shared/contracts/notice-settings'
-import { notifications } from '../../db/schema'
-import type { Db } from '../../db/client'
-import { preparedInsert } from '../../db/fast-insert'
+import type { Database, Q } from '../../db/database'
 import { newTimeOrderedId } from '../../lib/ids'
 
 /** What a resident is told about their case; the worker turns it into each platform's message. */
@@ -38,19 +36,19 @@ export interface StaffNotice {
  * of the change it reports: the notice exists exactly when the change does, and sending it
  * (the worker's job) never holds up the request.
  */
-export function createOutbox(db: Db) {
-  const insert = preparedInsert(db, notifications)
-  const row = (recipient: { residentId: string } | { staffId: string }, caseId: string, event: string, at: Date, payload: Record<string, unknown>) =>
-    insert({ id: newTimeOrderedId('n', at), caseId, ...recipient, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
+export function createOutbox(db: Database, q: Q = db.q) {
+  const { notifications } = db.tables
+  const row = async (recipient: { residentId: string } | { staffId: string }, caseId: string, event: string, at: Date, payload: Record<string, unknown>) =>
+    q.insert(notifications).values({ id: newTimeOrderedId('n', at), caseId, ...recipient, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
   return {
-    enqueue(notice: CaseNotice): void {
+    async enqueue(notice: CaseNotice): Promise<void> {
       const { caseId, residentId, event, at, ...payload } = notice
-      row({ residentId }, caseId, event, at, payload)
+      await row({ residentId }, caseId, event, at, payload)
     },
     /** Quiet hours are the worker's to apply, at send time, so a setting changed meanwhile counts. */
-    enqueueForStaff(notice: StaffNotice): void {
+    async enqueueForStaff(notice: StaffNotice): Promise<void> {
       const { caseId, staffId, kind, at, ...payload } = notice
-      row({ staffId }, caseId, kind, at, payload)
+      await row({ staffId }, caseId, kind, at, payload)
     },
   }
 }

@@ -2,10 +2,10 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { NoticeSettings, StaffNoticeKind } from '@xinfang/shared/contracts/notice-settings'
 import { ancestorsOf } from '@xinfang/shared/places'
 import { DEFAULT_QUIET_HOURS } from '@xinfang/shared/quiet-hours'
-import type { Db } from '../../db/client'
-import { staff, staffNoticeSettings } from '../../db/schema'
+import type { Database, Q } from '../../db/database'
+import type { Tables } from '../../db/schema/definition'
 
-type SettingsRow = typeof staffNoticeSettings.$inferSelect
+type SettingsRow = Tables['staffNoticeSettings']['$inferSelect']
 
 export const DEFAULT_NOTICE_SETTINGS: NoticeSettings = { cosignWarning: true, dueSoon: true, overdue: true, quietHours: { enabled: true, ...DEFAULT_QUIET_HOURS } }
 
@@ -22,7 +22,8 @@ export function settingsOf(row: SettingsRow | null): NoticeSettings {
 }
 
 /** Who hears about work outside the workbench, and what each of them chose to hear. */
-export function createStaffNoticeRepository(db: Db) {
+export function createStaffNoticeRepository(db: Database, q: Q = db.q) {
+  const { staff, staffNoticeSettings } = db.tables
   return {
     /**
      * Active staff of `unit` who want `kind`, at `region` or, when nobody of that unit works
@@ -30,27 +31,26 @@ export function createStaffNoticeRepository(db: Db) {
      * covered by its district. The level is chosen before the settings, so one person turning a
      * kind off never sends their notices up to the level above.
      */
-    recipients(unit: string, region: string, kind: StaffNoticeKind, roles: readonly string[]): string[] {
+    async recipients(unit: string, region: string, kind: StaffNoticeKind, roles: readonly string[]): Promise<string[]> {
       const levels = [region, ...ancestorsOf(region).reverse()]
-      const rows = db
+      const rows = await q
         .select({ id: staff.id, region: staff.regionCode, settings: staffNoticeSettings })
         .from(staff)
         .leftJoin(staffNoticeSettings, eq(staffNoticeSettings.staffId, staff.id))
         .where(and(eq(staff.unitCode, unit), eq(staff.active, true), inArray(staff.regionCode, levels), inArray(staff.role, [...roles])))
         .orderBy(staff.username)
-        .all()
       const nearest = levels.find((level) => rows.some((r) => r.region === level))
       return rows.filter((r) => r.region === nearest && settingsOf(r.settings)[WANTS[kind]]).map((r) => r.id)
     },
 
-    settings(staffId: string): NoticeSettings {
-      return settingsOf(db.select().from(staffNoticeSettings).where(eq(staffNoticeSettings.staffId, staffId)).get() ?? null)
+    async settings(staffId: string): Promise<NoticeSettings> {
+      return settingsOf((await q.select().from(staffNoticeSettings).where(eq(staffNoticeSettings.staffId, staffId)))[0] ?? null)
     },
 
-    saveSettings(staffId: string, settings: NoticeSettings, now: Date): void {
+    async saveSettings(staffId: string, settings: NoticeSettings, now: Date): Promise<void> {
       const { enabled: quietEnabled, start: quietStart, end: quietEnd } = settings.quietHours
       const values = { cosignWarning: settings.cosignWarning, dueSoon: settings.dueSoon, overdue: settings.overdue, quietEnabled, quietStart, quietEnd, updatedAt: now }
-      db.insert(staffNoticeSettings).values({ staffId, ...values }).onConflictDoUpdate({ target: staffNoticeSettings.staffId, set: values }).run()
+      await q.insert(staffNoticeSettings).values({ staffId, ...values }).onConflictDoUpdate({ target: staffNoticeSettings.staffId, set: values })
     },
   }
 }

@@ -1,6 +1,6 @@
 import type { StaffNoticeKind } from '@xinfang/shared/contracts/notice-settings'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
-import type { Db } from '../../db/client'
+import type { Database, Q } from '../../db/database'
 import type { Outbox } from './outbox'
 import { createStaffNoticeRepository } from './staff-notice-repository'
 
@@ -20,13 +20,15 @@ export interface NoticeTarget {
  * Work notices to staff, written into the outbox inside the caller's transaction: the warning
  * or deadline and its notices exist together or not at all.
  */
-export function createStaffNotices(db: Db, outbox: Outbox) {
-  const repository = createStaffNoticeRepository(db)
+export function createStaffNotices(db: Database, outbox: Outbox, q: Q = db.q) {
+  const repository = createStaffNoticeRepository(db, q)
   return {
     /** Tells everyone at each target who wants `kind`, each person once; answers how many were told. */
-    tell(targets: readonly NoticeTarget[], kind: StaffNoticeKind, row: { id: string; trackingNo: string; title: string }, message: string, at: Date): number {
-      const staffIds = new Set(targets.flatMap((t) => repository.recipients(t.unit, t.region, kind, t.roles)))
-      for (const staffId of staffIds) outbox.enqueueForStaff({ caseId: row.id, staffId, kind, trackingNo: formatTrackingNo(row.trackingNo), title: row.title, message, at })
+    async tell(targets: readonly NoticeTarget[], kind: StaffNoticeKind, row: { id: string; trackingNo: string; title: string }, message: string, at: Date): Promise<number> {
+      // one query after another: inside a transaction they share one connection
+      const staffIds = new Set<string>()
+      for (const t of targets) for (const id of await repository.recipients(t.unit, t.region, kind, t.roles)) staffIds.add(id)
+      for (const staffId of staffIds) await outbox.enqueueForStaff({ caseId: row.id, staffId, kind, trackingNo: formatTrackingNo(row.trackingNo), title: row.title, message, at })
       return staffIds.size
     },
   }

@@ -19,10 +19,10 @@ export function workbenchRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
       queue(ctx, actorOf(request), request.query),
     )
     fastify.get('/search', { schema: { ...secured, summary: '按查询码、手机号或关键词查找辖区内的诉求', querystring: SearchQuerySchema, response: { 200: SearchResultSchema, ...errors } } }, async (request) =>
-      search(ctx, actorOf(request), request.query),
+      await search(ctx, actorOf(request), request.query),
     )
     fastify.get('/assignees', { schema: { ...secured, summary: '可交办的单位、下级信访部门和网格员', querystring: AssigneesQuerySchema, response: { 200: AssigneesSchema, ...errors } } }, async (request) =>
-      assignees(ctx, actorOf(request), request.query.caseId),
+      await assignees(ctx, actorOf(request), request.query.caseId),
     )
   }
 }

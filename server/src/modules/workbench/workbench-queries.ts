@@ -37,29 +37,40 @@ const workItem = (row: SummaryRow, holders: readonly AssignmentRow[], now: Date)
   holders: holders.map((a) => assignmentView(a).unitName),
 })
 
-function workList(ctx: CaseContext, actor: StaffActor, filter: CaseFilter, query: { cursor?: string; pageSize?: number }): WorkList {
+function workList(ctx: CaseContext, actor: StaffActor, filter: CaseFilter, query: { cursor?: string; pageSize?: number }): Promise<WorkList> {
   const limit = query.pageSize ?? 20
   const now = ctx.clock.now()
-  return ctx.read(() => {
-    const rows = ctx.cases.listVisibleTo(actor, { cursor: decodeCursor(query.cursor), limit: limit + 1 }, filter)
+  return ctx.snapshot(async (ctx) => {
+    const rows = await ctx.cases.listVisibleTo(actor, { cursor: decodeCursor(query.cursor), limit: limit + 1 }, filter)
     // the page's holders in one query, not one per item
-    const holders = ctx.cases.assignmentsOfCases(rows.slice(0, limit).map((row) => row.id))
+    const holders = await ctx.cases.assignmentsOfCases(rows.slice(0, limit).map((row) => row.id))
     return pageOf(rows, limit, (row) => workItem(row, holders.get(row.id) ?? [], now))
   })
 }
 
-export const queue = (ctx: CaseContext, actor: StaffActor, query: { bucket: QueueBucket; cursor?: string; pageSize?: number }): WorkList =>
+export const queue = (ctx: CaseContext, actor: StaffActor, query: { bucket: QueueBucket; cursor?: string; pageSize?: number }): Promise<WorkList> =>
   workList(ctx, actor, bucketFilter(query.bucket, ctx.clock.now()), query)
 
 /** The jurisdiction at a glance: the four queues and today's figures. */
-export function summary(ctx: CaseContext, actor: StaffActor): WorkbenchSummary {
+export async function summary(ctx: CaseContext, actor: StaffActor): Promise<WorkbenchSummary> {
   const now = ctx.clock.now()
-  const count = (filter: CaseFilter) => ctx.cases.countVisibleTo(actor, filter)
   const today = startOfChinaDay(now)
   const ratedFrom = new Date(now.getTime() - SATISFACTION_WINDOW_DAYS * DAY_MS)
-  const rated = count({ ratedFrom })
-  const satisfied = count({ ratedFrom, satisfaction: ['satisfied', 'basic'] })
-  const overdue = count(bucketFilter('overdue', now))
+  // one moment of the database for every figure, so the queues add up; one after another, as a transaction's statements go
+  const figures = await ctx.snapshot(async (ctx) => {
+    const count = (filter: CaseFilter) => ctx.cases.countVisibleTo(actor, filter)
+    return {
+      rated: await count({ ratedFrom }),
+      satisfied: await count({ ratedFrom, satisfaction: ['satisfied', 'basic'] }),
+      overdue: await count(bucketFilter('overdue', now)),
+      toAccept: await count(bucketFilter('to_accept', now)),
+      toHandle: await count(bucketFilter('to_handle', now)),
+      dueSoon: await count(bucketFilter('due_soon', now)),
+      newCases: await count({ registeredFrom: today }),
+      closed: await count({ closedFrom: today, statuses: ['closed'] }),
+    }
+  })
+  const { rated, satisfied, overdue } = figures
   return {
     jurisdiction: {
       region: actor.region,
@@ -68,11 +79,11 @@ export function summary(ctx: CaseContext, actor: StaffActor): WorkbenchSummary {
       unitName: isUnitCode(actor.unit) ? unitName(actor.unit) : actor.unit,
       orgName: orgName(actor.unit, actor.region),
     },
-    counts: { to_accept: count(bucketFilter('to_accept', now)), to_handle: count(bucketFilter('to_handle', now)), due_soon: count(bucketFilter('due_soon', now)), overdue },
+    counts: { to_accept: figures.toAccept, to_handle: figures.toHandle, due_soon: figures.dueSoon, overdue },
     today: {
       date: chinaDateString(now),
-      newCases: count({ registeredFrom: today }),
-      closed: count({ closedFrom: today, statuses: ['closed'] }),
+      newCases: figures.newCases,
+      closed: figures.closed,
       overdue,
       rated,
       satisfied,
@@ -84,16 +95,16 @@ export function summary(ctx: CaseContext, actor: StaffActor): WorkbenchSummary {
 const PHONE = /^1[3-9]\d{9}$/
 
 /** One box for everything: a tracking number, a phone number, or words from the title or content. */
-export function search(ctx: CaseContext, actor: StaffActor, query: { q: string; cursor?: string; pageSize?: number }): SearchResult {
+export async function search(ctx: CaseContext, actor: StaffActor, query: { q: string; cursor?: string; pageSize?: number }): Promise<SearchResult> {
   const q = query.q.trim()
   if (isValidTrackingNo(q)) {
-    const id = ctx.cases.idByTrackingNo(normalizeTrackingNo(q)!)
-    const visible = id ? findVisible(ctx, actor, id) : null
+    const id = await ctx.cases.idByTrackingNo(normalizeTrackingNo(q)!)
+    const visible = id ? await findVisible(ctx, actor, id) : null
     return { items: visible ? [workItem(visible.row, visible.assignments, ctx.clock.now())] : [], nextCursor: null, matchedBy: 'tracking_no' }
   }
   const digits = q.replace(/[\s-]/g, '')
-  if (PHONE.test(digits)) return { ...workList(ctx, actor, { phoneHash: ctx.pii.hash(digits) }, query), matchedBy: 'phone' }
-  return { ...workList(ctx, actor, { keyword: q }, query), matchedBy: 'keyword' }
+  if (PHONE.test(digits)) return { ...(await workList(ctx, actor, { phoneHash: ctx.pii.hash(digits) }, query)), matchedBy: 'phone' }
+  return { ...(await workList(ctx, actor, { keyword: q }, query)), matchedBy: 'keyword' }
 }
 
 /**
@@ -101,8 +112,8 @@ export function search(ctx: CaseContext, actor: StaffActor, query: { q: string; 
  * counterparts in the case's district), the petition offices below it on the way to the case's
  * place, and the grid members there.
  */
-export function assignees(ctx: CaseContext, actor: StaffActor, caseId: string): Assignees {
-  const row = loadVisibleCase(ctx, actor, caseId)
+export async function assignees(ctx: CaseContext, actor: StaffActor, caseId: string): Promise<Assignees> {
+  const row = await loadVisibleCase(ctx, actor, caseId)
   const place = placeOfCase(row)
   const district = place ? districtOf(place) : null
   const levels = [actor.region, ...(actor.region === CITY && district ? [district] : [])].filter((r) => r === CITY || placeLevel(r) === 'district')
@@ -115,8 +126,6 @@ export function assignees(ctx: CaseContext, actor: StaffActor, caseId: string): 
     .filter((code) => below(code) && ['district', 'street', 'community'].includes(placeLevel(code) ?? ''))
     .map((region) => ({ region, name: orgName('petition', region) }))
   const gridArea = place && isWithin(place, actor.region) ? place : actor.region
-  const gridMembers = ctx.staff
-    .gridMembersWithin(gridArea)
-    .map((m) => ({ id: m.id, name: m.name, region: m.regionCode, regionName: placeName(m.regionCode) ?? m.regionCode }))
+  const gridMembers = (await ctx.staff.gridMembersWithin(gridArea)).map((m) => ({ id: m.id, name: m.name, region: m.regionCode, regionName: placeName(m.regionCode) ?? m.regionCode }))
   return { units, offices, gridMembers }
 }

@@ -1,0 +1,48 @@
+import type { Column, SQL } from 'drizzle-orm'
+import type { PgDatabase, PgQueryResultHKT, PgSelect } from 'drizzle-orm/pg-core'
+import type { Tables } from './schema/definition'
+
+export type Engine = 'sqlite' | 'postgres'
+
+/**
+ * A query handle: the database outside a transaction, or a transaction. Typed with drizzle's
+ * PostgreSQL builders, whose awaited queries both engines run; services await every query and
+ * never use an engine's own calls (better-sqlite3's `.all()`/`.get()`/`.run()` do not exist here).
+ */
+export type Q = PgDatabase<PgQueryResultHKT>
+
+/**
+ * The one data-access interface services see. Which engine is underneath is configuration
+ * (DATABASE_URL); what differs between them is written here, under server/src/db, and nowhere else.
+ */
+export interface Database {
+  readonly engine: Engine
+  readonly tables: Tables
+  /** statements outside any transaction, each committed on its own */
+  readonly q: Q
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * Inside, use only `tx` (a statement on `q` would wait for this very transaction on SQLite).
+   * `tx.transaction()` nests as a savepoint.
+   */
+  transaction<T>(work: (tx: Q) => Promise<T>): Promise<T>
+  /** several reads that must see one moment of the database (a case and its timeline) */
+  snapshot<T>(work: (q: Q) => Promise<T>): Promise<T>
+  /**
+   * Within a transaction, waits until no other transaction holds the same key, and holds it to the
+   * end: two API nodes handling the same retry (an idempotency key) take turns. SQLite runs one
+   * transaction at a time anyway.
+   */
+  lockKey(tx: Q, key: string): Promise<void>
+  /** a queue's claim: rows another node has locked are skipped, not waited for */
+  skipLocked<T extends PgSelect>(select: T): T
+  /** the condition that a boolean column is true, as the engine's partial indexes are written */
+  isTrue(column: Column): SQL
+  /**
+   * Changes whenever another connection has committed since the last call returned the same
+   * value; null where the engine cannot tell cheaply, and the caller must then read again.
+   */
+  changeMarker(): Promise<unknown>
+  ping(): Promise<void>
+  close(): Promise<void>
+}
