@@ -18,6 +18,13 @@ export type Q = PgDatabase<PgQueryResultHKT>
 export interface Database {
   readonly engine: Engine
   readonly tables: Tables
+  /**
+   * Whether writes arriving together should share one transaction (lib/group-commit.ts): on
+   * SQLite one commit, one fsync, acknowledges a whole batch. PostgreSQL already shares a WAL
+   * flush among concurrent commits, and a batch holding many rows' locks to its end would make
+   * two nodes' batches wait on each other, so there each write commits on its own.
+   */
+  readonly batchesWrites: boolean
   /** statements outside any transaction, each committed on its own */
   readonly q: Q
   /**

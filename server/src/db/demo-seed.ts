@@ -6,7 +6,7 @@ import { CITY, PLACES } from '@xinfang/shared/places'
 import { newId } from '../lib/ids'
 import { hashPassword } from '../lib/passwords'
 import type { PiiCipher } from '../lib/pii'
-import type { Database } from './database'
+import type { Database, Q } from './database'
 
 export interface DemoAccount {
   username: string
@@ -63,18 +63,24 @@ function demoPerson(username: string) {
 export async function seedDemo(db: Database, pii: PiiCipher, options: { password: string; env: string; now: Date }): Promise<number> {
   if (options.env === 'production') throw new Error('demo data is refused when NODE_ENV=production')
   const { staff } = db.tables
-  const existing = new Set((await db.q.select({ username: staff.username }).from(staff)).map((s) => s.username))
-  const missing = demoAccounts().filter((a) => !existing.has(a.username))
-  if (missing.length === 0) return 0
-  // one hash for all: they share the demo password anyway, and argon2 is slow on purpose
+  const missingIn = async (q: Q) => {
+    const existing = new Set((await q.select({ username: staff.username }).from(staff)).map((s) => s.username))
+    return demoAccounts().filter((a) => !existing.has(a.username))
+  }
+  if ((await missingIn(db.q)).length === 0) return 0
+  // one hash for all: they share the demo password anyway, and argon2 is slow on purpose (so it is done before the lock)
   const passwordHash = await hashPassword(options.password)
-  await db.q
-    .insert(staff)
-    .values(
+  return db.transaction(async (tx) => {
+    // nodes starting together take turns: the second adds what the first did not
+    await db.lockKey(tx, 'bootstrap:demo-accounts')
+    const missing = await missingIn(tx)
+    if (missing.length === 0) return 0
+    await tx.insert(staff).values(
       missing.map((a) => {
         const person = demoPerson(a.username)
         return { id: newId('s'), username: a.username, passwordHash, name: person.name, phoneEnc: pii.encrypt(person.phone), role: a.role, unitCode: a.unit, regionCode: a.region, createdAt: options.now }
       }),
     )
-  return missing.length
+    return missing.length
+  })
 }

@@ -54,6 +54,7 @@ export async function openPostgres({ url, poolSize = 10, migrate: migrateOnOpen 
   return {
     engine: 'postgres',
     tables,
+    batchesWrites: false,
     pool,
     q,
     transaction: (work) => q.transaction((tx) => work(tx as unknown as Q)),

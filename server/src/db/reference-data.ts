@@ -11,6 +11,8 @@ import type { Database } from './database'
 export async function ensureReferenceData(db: Database): Promise<void> {
   const { units } = db.tables
   await db.transaction(async (tx) => {
+    // nodes starting together take turns: the second finds the rules the first seeded
+    await db.lockKey(tx, 'bootstrap:reference-data')
     await tx
       .insert(units)
       .values(UNITS.map((u) => ({ code: u.code, name: u.name, matters: u.matters })))

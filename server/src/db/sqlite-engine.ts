@@ -86,6 +86,7 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
   return {
     engine: 'sqlite',
     tables,
+    batchesWrites: true,
     connection,
     q: root as unknown as Q,
     transaction: (work) => hold('immediate', work),

@@ -17,6 +17,9 @@ interface Pending<T> {
  * run one after another inside the batch, each seeing those before it.
  */
 export function createGroupCommit(db: Database, { maxBatch = 512 }: { maxBatch?: number } = {}) {
+  // the engine shares commits itself (PostgreSQL): each write is a transaction of its own
+  if (!db.batchesWrites) return { run: <T>(write: (tx: Q) => Promise<T>): Promise<T> => db.transaction(write) }
+
   let queue: Pending<unknown>[] = []
   let scheduled = false
 
