@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { findPgBin } from '@xinfang/server/db/pg-tools'
 import pg from 'pg'
 
 export interface PostgresServer {
@@ -21,20 +22,6 @@ export interface ServerOptions {
   port?: number
   /** Extra `-c name=value` settings. */
   settings?: Record<string, string>
-}
-
-export function findPgBin(): string {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    // the directory the binary really lives in, beside pg_dump and pg_restore (PATH may hold a lone link)
-    if (dir && fs.existsSync(path.join(dir, 'initdb'))) return path.dirname(fs.realpathSync(path.join(dir, 'initdb')))
-  }
-  const root = '/usr/lib/postgresql'
-  const versions = fs.existsSync(root)
-    ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')))
-    : []
-  versions.sort((a, b) => Number(b) - Number(a))
-  if (versions[0] === undefined) throw new Error('PostgreSQL not found: no initdb on PATH or in /usr/lib/postgresql/*/bin')
-  return path.join(root, versions[0], 'bin')
 }
 
 const asRoot = process.getuid?.() === 0

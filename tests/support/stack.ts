@@ -10,7 +10,7 @@ import { buildApp, type App } from '@xinfang/server/app'
 import { loadConfig } from '@xinfang/server/config'
 import { isSqlite } from '@xinfang/server/db/sqlite-engine'
 import type { Clock } from '@xinfang/server/lib/clock'
-import { findPgBin } from '../../scripts/lib/postgres-server'
+import { findPgBin } from '@xinfang/server/db/pg-tools'
 import { createClient, type ApiClient } from './client'
 import { databaseHandle } from './postgres'
 
