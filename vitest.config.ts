@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
  * Two projects: everything on the embedded default (SQLite), and the API flow suite again on
  * PostgreSQL (XINFANG_TEST_ENGINE=postgres makes tests/support/stack.ts start each stack on a fresh
  * database of the run's PostgreSQL server). Unit tests of the data layer run on every engine the
- * run has a server for (server/src/db/test-databases.ts).
+ * run has a server for (server/src/db/test-databases.ts). The crash test runs on both too.
  */
 export default defineConfig({
   test: {
@@ -19,7 +19,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'postgres', include: ['tests/api/**/*.test.ts', 'tests/postgres/**/*.test.ts'], env: { XINFANG_TEST_ENGINE: 'postgres' } },
+        test: { name: 'postgres', include: ['tests/api/**/*.test.ts', 'tests/postgres/**/*.test.ts', 'tests/reliability/durability.test.ts'], env: { XINFANG_TEST_ENGINE: 'postgres' } },
       },
     ],
   },

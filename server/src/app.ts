@@ -5,6 +5,7 @@ import { systemClock, type Clock } from './lib/clock'
 import authPlugin from './plugins/auth'
 import bootstrapPlugin from './plugins/bootstrap'
 import configPlugin from './plugins/config'
+import { answerClientError } from './plugins/client-errors'
 import dbPlugin from './plugins/db'
 import docsPlugin from './plugins/docs'
 import errorHandlerPlugin from './plugins/error-handler'
@@ -51,6 +52,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   // every answer carries its request id, so a resident's screenshot leads to the log line

@@ -8,6 +8,8 @@ export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的信息有误，请检查后再试' },
   INVALID_JSON: { status: 400, message: '请求格式有误，请更新应用后再试' },
   BODY_TOO_LARGE: { status: 413, message: '提交的内容太大了，请精简后再试' },
+  // the address or headers outgrew what the server reads (Node's 16 KB): never a real app's request
+  REQUEST_TOO_LARGE: { status: 431, message: '请求的地址太长了，请返回上一页重试' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持这种提交方式，请更新应用后再试' },
   UNAUTHENTICATED: { status: 401, message: '请先登录' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },

@@ -156,6 +156,12 @@ describe('specific refusals name what to fix', () => {
     expectError(await stack.api.get('/api/v1/nothing-here'), 404, 'ROUTE_NOT_FOUND')
     expectError(await stack.api.request('PATCH', '/api/v1/cases'), 404, 'ROUTE_NOT_FOUND')
   })
+
+  it('answers an address longer than the server reads in the same shape, before any route sees it', async () => {
+    expectError(await stack.api.get(`/api/v1/warnings?cursor=${'x'.repeat(20_000)}`, { token: tokens.staff }), 431, 'REQUEST_TOO_LARGE')
+    // and the server goes on answering
+    expect((await stack.api.get('/healthz')).status).toBe(200)
+  })
 })
 
 describe('uploads are checked from their bytes', () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
 import { findPgBin } from '@xinfang/server/db/pg-tools'
 import { loginResident } from '../support/actors'
-import { createClient } from '../support/client'
+import { createClient, type ApiResponse } from '../support/client'
 import { databaseHandle } from '../support/postgres'
 import { startServerProcess } from '../support/server-process'
 import { stackEnv } from '../support/stack'
@@ -74,7 +74,7 @@ describe('npm run backup on PostgreSQL, and pg_restore', () => {
       for (let r = 0; r < 3; r++) {
         const resident = await loginResident(api, `pg-backup-${r}`)
         for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-          const page = await api.get(`/api/v1/cases?mine=1&pageSize=50${cursor ? `&cursor=${cursor}` : ''}`, { token: resident.token })
+          const page: ApiResponse = await api.get(`/api/v1/cases?mine=1&pageSize=50${cursor ? `&cursor=${cursor}` : ''}`, { token: resident.token })
           expect(page.status).toBe(200)
           for (const item of page.body.items as { id: string }[]) mine.add(item.id)
           cursor = page.body.nextCursor

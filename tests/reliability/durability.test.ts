@@ -6,16 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createClient } from '../support/client'
 import { loginResident } from '../support/actors'
 import { startServerProcess } from '../support/server-process'
-import { stackEnv } from '../support/stack'
+import { engineEnv, stackEnv } from '../support/stack'
 
 let mocks: RunningMocks
 let dataDir: string
+// SQLite's file, or a PostgreSQL database (the postgres project runs this file too)
+let database: Awaited<ReturnType<typeof engineEnv>>
 beforeAll(async () => {
   mocks = await startMocks()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-durability-'))
+  database = await engineEnv()
 })
 afterAll(async () => {
   await mocks.close()
+  await database.drop()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -24,7 +28,7 @@ const WRITERS = 8
 describe('a crash loses no acknowledged write', () => {
   it('keeps every acknowledged case exactly once across a SIGKILL mid-load, and a retry after restart returns the same case', async () => {
     // the production default: synchronous=FULL in WAL mode
-    const env = { ...stackEnv(mocks, dataDir), DB_SYNCHRONOUS: 'FULL' }
+    const env = { ...stackEnv(mocks, dataDir), DB_SYNCHRONOUS: 'FULL', ...database.env }
     const first = await startServerProcess(env)
     const api = createClient(first.url)
     const resident = await loginResident(api, 'durable')

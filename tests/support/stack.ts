@@ -105,12 +105,19 @@ export interface StackOptions {
 }
 
 /** A fresh database on the run's PostgreSQL server (tests/support/postgres-setup.ts), and how to drop it. */
-async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.XINFANG_TEST_PG_URL
   if (!adminUrl) throw new Error('XINFANG_TEST_ENGINE=postgres needs the PostgreSQL of tests/support/postgres-setup.ts (XINFANG_TEST_PG_URL)')
   const server = databaseHandle(adminUrl, async () => undefined)
   const url = await server.createDatabase()
   return { url, drop: () => server.dropDatabase(new URL(url).pathname.slice(1)) }
+}
+
+/** The environment that puts a server process on this run's engine: DATABASE_URL of a fresh database on PostgreSQL, nothing on SQLite. */
+export async function engineEnv(): Promise<{ env: Record<string, string>; drop(): Promise<void> }> {
+  if (TEST_ENGINE !== 'postgres') return { env: {}, drop: async () => undefined }
+  const postgres = await freshPostgres()
+  return { env: { DATABASE_URL: postgres.url }, drop: postgres.drop }
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Column, SQL } from 'drizzle-orm'
-import type { PgDatabase, PgQueryResultHKT, PgSelect } from 'drizzle-orm/pg-core'
+import type { PgDatabase, PgQueryResultHKT, PgSelect, PgTable } from 'drizzle-orm/pg-core'
 import type { Tables } from './schema/definition'
 
 export type Engine = 'sqlite' | 'postgres'
@@ -41,6 +41,13 @@ export interface Database {
    * transaction at a time anyway.
    */
   lockKey(tx: Q, key: string): Promise<void>
+  /**
+   * Inserts rows on `q` for the hot write paths (a submission writes a case, its assignments,
+   * timeline entries, a notice and an idempotency record; a signature its row) and answers them
+   * as written, defaults filled in. SQLite runs a statement prepared once per table, where the
+   * query builder would build and prepare the SQL on every call; PostgreSQL one ordinary insert.
+   */
+  insertRows<T extends PgTable>(q: Q, table: T, rows: readonly T['$inferInsert'][]): Promise<T['$inferSelect'][]>
   /** a queue's claim: rows another node has locked are skipped, not waited for */
   skipLocked<T extends PgSelect>(select: T): T
   /** the condition that a boolean column is true, as the engine's partial indexes are written */

@@ -62,6 +62,7 @@ export async function openPostgres({ url, poolSize = 10, migrate: migrateOnOpen 
     lockKey: async (tx, key) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`)
     },
+    insertRows: async (tx, table, rows) => (rows.length === 0 ? [] : tx.insert(table).values([...rows]).returning()),
     skipLocked: <T extends PgSelect>(select: T) => select.for('update', { skipLocked: true }) as T,
     isTrue: (column: Column) => sql`${column}`,
     changeMarker: async () => null,

@@ -2,10 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import BetterSqlite3 from 'better-sqlite3'
-import { sql, type Column } from 'drizzle-orm'
+import { getTableColumns, getTableName, sql, type Column } from 'drizzle-orm'
 import { drizzle as betterSqliteDrizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
-import type { PgSelect } from 'drizzle-orm/pg-core'
+import type { PgSelect, PgTable } from 'drizzle-orm/pg-core'
 import { drizzle as proxyDrizzle } from 'drizzle-orm/sqlite-proxy'
 import type { Database, Q } from './database'
 import { tables } from './schema/sqlite'
@@ -74,6 +74,30 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
     return { rows: (method === 'get' ? statement.get(params) : statement.all(params)) as any[] }
   }
 
+  // one insert statement per table, every column bound: values mapped as drizzle maps them, a missing one takes the column's default
+  const inserts = new Map<PgTable, (row: Record<string, unknown>) => Record<string, unknown>>()
+  const insertFor = (table: PgTable) => {
+    let insert = inserts.get(table)
+    if (!insert) {
+      const columns = Object.entries(getTableColumns(table))
+      const statement = connection.prepare(`insert into "${getTableName(table)}" (${columns.map(([, c]) => `"${c.name}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})`)
+      const autoIncrement = columns.find(([, c]) => c.primary && c.columnType === 'SQLiteInteger')?.[0]
+      insert = (input) => {
+        const stored: Record<string, unknown> = {}
+        const values = columns.map(([key, column]) => {
+          const value = input[key] !== undefined ? input[key] : column.hasDefault && column.default !== undefined ? column.default : null
+          stored[key] = value
+          return value === null ? null : column.mapToDriverValue(value)
+        })
+        const result = statement.run(values)
+        if (autoIncrement && stored[autoIncrement] === null) stored[autoIncrement] = Number(result.lastInsertRowid)
+        return stored
+      }
+      inserts.set(table, insert)
+    }
+    return insert
+  }
+
   const gate = createGate()
   // outside a transaction: at once when the connection is free, else after the transaction holding it
   const root = proxyDrizzle(async (text, params, method) => (gate.held ? gate.hold(() => execute(text, params, method)) : execute(text, params, method)))
@@ -82,6 +106,7 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
   const hold = <T>(behavior: 'immediate' | 'deferred', work: (tx: Q) => Promise<T>) =>
     gate.hold(() => inside.transaction((tx) => work(tx as unknown as Q), { behavior }))
   const dataVersion = connection.prepare('pragma data_version').pluck()
+  const ping = connection.prepare('select 1')
 
   return {
     engine: 'sqlite',
@@ -92,13 +117,18 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
     transaction: (work) => hold('immediate', work),
     snapshot: (work) => hold('deferred', work),
     lockKey: async () => {},
+    insertRows: async <T extends PgTable>(q: Q, table: T, rows: readonly T['$inferInsert'][]) => {
+      const insert = () => rows.map((row) => insertFor(table)(row as Record<string, unknown>) as T['$inferSelect'])
+      // a transaction's handle holds the connection already; the database's own waits its turn
+      return q === (root as unknown as Q) && gate.held ? gate.hold(insert) : insert()
+    },
     skipLocked: <T extends PgSelect>(select: T) => select,
     // the literal lets SQLite use a partial index written `column = 1`
     isTrue: (column: Column) => sql`${column} = 1`,
     // a read of the connection's own counter: safe at any moment, inside a transaction or not
     changeMarker: async () => dataVersion.get(),
     ping: async () => {
-      connection.prepare('select 1').get()
+      ping.get()
     },
     close: async () => {
       await gate.hold(() => connection.close())

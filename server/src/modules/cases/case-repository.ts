@@ -127,7 +127,7 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
 
   return {
     async insert(row: NewCase): Promise<CaseRow> {
-      return (await q.insert(cases).values(row).returning())[0]!
+      return (await db.insertRows(q, cases, [row]))[0]!
     },
     async findById(id: string): Promise<CaseRow | null> {
       return first(await q.select().from(cases).where(eq(cases.id, id)))
@@ -177,7 +177,7 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
     },
 
     async insertAssignments(rows: NewAssignment[]): Promise<AssignmentRow[]> {
-      return rows.length === 0 ? [] : q.insert(caseAssignments).values(rows).returning()
+      return db.insertRows(q, caseAssignments, rows)
     },
     /** The assignments in force: ended ones (reassigned, objection upheld) stay for the record only. */
     async assignmentsOf(caseId: string): Promise<AssignmentRow[]> {
@@ -204,7 +204,7 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
     },
 
     async addEvents(rows: NewEvent[]): Promise<void> {
-      if (rows.length > 0) await q.insert(caseEvents).values(rows)
+      await db.insertRows(q, caseEvents, rows)
     },
     async eventsOf(caseId: string): Promise<EventRow[]> {
       return q.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id))

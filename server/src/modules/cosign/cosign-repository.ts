@@ -85,7 +85,7 @@ export function createCosignRepository(db: Database, q: Q = db.q) {
     ipSignsSince: (campaignId: string, ipHash: string, since: Date, limit: number): Promise<number> =>
       boundedCount(and(eq(cosignSignatures.campaignId, campaignId), eq(cosignSignatures.ipHash, ipHash), gte(cosignSignatures.signedAt, since)), limit),
     async insertSignature(row: { campaignId: string; residentId: string; identity: string; ipHash: string; at: Date }): Promise<void> {
-      await q.insert(cosignSignatures).values({ campaignId: row.campaignId, residentId: row.residentId, identityHash: row.identity, ipHash: row.ipHash, signedAt: row.at })
+      await db.insertRows(q, cosignSignatures, [{ campaignId: row.campaignId, residentId: row.residentId, identityHash: row.identity, ipHash: row.ipHash, signedAt: row.at }])
     },
     /** Moves the kept count by `delta` and answers the new count: one row, locked by the update until commit. */
     async addToCount(campaignId: string, delta: 1 | -1): Promise<number> {

@@ -46,7 +46,7 @@ export async function idempotentWrite<T>(
       return { statusCode: previous.statusCode, body: previous.response as T, replayed: true }
     }
     const result = await write(tx)
-    await tx.insert(idempotencyKeys).values({ scope, key, fingerprint, statusCode: result.statusCode, response: result.body, createdAt: now })
+    await db.insertRows(tx, idempotencyKeys, [{ scope, key, fingerprint, statusCode: result.statusCode, response: result.body, createdAt: now }])
     return { ...result, replayed: false }
   })
 }

@@ -39,7 +39,7 @@ export interface StaffNotice {
 export function createOutbox(db: Database, q: Q = db.q) {
   const { notifications } = db.tables
   const row = async (recipient: { residentId: string } | { staffId: string }, caseId: string, event: string, at: Date, payload: Record<string, unknown>) =>
-    q.insert(notifications).values({ id: newTimeOrderedId('n', at), caseId, ...recipient, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at })
+    db.insertRows(q, notifications, [{ id: newTimeOrderedId('n', at), caseId, ...recipient, event, payload: { ...payload, at: at.toISOString() }, status: 'pending', attempts: 0, nextAttemptAt: at, createdAt: at }])
   return {
     async enqueue(notice: CaseNotice): Promise<void> {
       const { caseId, residentId, event, at, ...payload } = notice
