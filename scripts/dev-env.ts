@@ -102,6 +102,12 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       SMS_SIGN_NAME: DEV_CREDENTIALS.smsSignName,
       SMS_TEMPLATE_CODE: DEV_CREDENTIALS.smsTemplateCode,
       SMS_STAFF_TEMPLATE_CODE: DEV_CREDENTIALS.smsStaffTemplateCode,
+      // the mock bucket, for trying FILE_STORE=s3 on one machine; files stay on disk unless it is set
+      S3_ENDPOINT: env.S3_ENDPOINT ?? `${mocksUrl}/s3`,
+      S3_REGION: env.S3_REGION ?? DEV_CREDENTIALS.s3Region,
+      S3_BUCKET: env.S3_BUCKET ?? DEV_CREDENTIALS.s3Bucket,
+      S3_ACCESS_KEY_ID: env.S3_ACCESS_KEY_ID ?? DEV_CREDENTIALS.s3AccessKeyId,
+      S3_SECRET_ACCESS_KEY: env.S3_SECRET_ACCESS_KEY ?? DEV_CREDENTIALS.s3SecretAccessKey,
       SEED_DEMO: '1',
     },
   }

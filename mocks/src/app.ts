@@ -13,6 +13,8 @@ import { OneTimeCodes } from './one-time-codes'
 import { OptOuts } from './opt-outs'
 import { platformScope } from './platform-scope'
 import { redactSecretsInUrl } from './redaction'
+import { S3Objects } from './s3-objects'
+import { s3BusyAnswer, s3Routes, type S3MockOptions } from './s3-platform'
 import { smsBusyAnswer, smsRoutes, type SmsMockOptions } from './sms-platform'
 import { AccessTokens } from './wechat-access-tokens'
 import { PhoneCodes } from './wechat-phone-number'
@@ -25,6 +27,7 @@ export interface MocksOptions {
   sms: SmsMockOptions
   /** the OpenAI-compatible model; the dev key and model when not given */
   llm?: LlmMockOptions
+  s3: S3MockOptions
   logger?: boolean
 }
 
@@ -45,17 +48,18 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger === true && loggerOptions, forceCloseConnections: true, routerOptions: { maxParamLength: 2048 } })
   const journal = new CallJournal()
   const faults = new FaultSchedule()
-  const codes: Record<Exclude<MockPlatform, 'sms' | 'llm'>, OneTimeCodes> = {
+  const codes: Record<Exclude<MockPlatform, 'sms' | 'llm' | 's3'>, OneTimeCodes> = {
     wechat: new OneTimeCodes(newWechatLoginCode),
     alipay: new OneTimeCodes(newAlipayAuthCode),
     cityapp: new OneTimeCodes(newCityAppTicket),
   }
   const wechatTokens = new AccessTokens()
   const optOuts = new OptOuts()
+  const s3Objects = new S3Objects()
   const scope = { journal, faults }
 
   app.register(formbody)
-  app.register(controlRoutes({ journal, faults, codes, optOuts, wechatTokens }), { prefix: '/__mocks' })
+  app.register(controlRoutes({ journal, faults, codes, optOuts, wechatTokens, s3Objects }), { prefix: '/__mocks' })
   const wechatState = { codes: codes.wechat, phoneCodes: new PhoneCodes(), tokens: wechatTokens, optOuts }
   app.register(platformScope('wechat', wechatRoutes(options.wechat, wechatState), scope, wechatBusyAnswer), { prefix: '/wechat' })
   app.register(platformScope('alipay', alipayRoutes(options.alipay, { codes: codes.alipay, optOuts }), scope, alipayBusyAnswer(options.alipay)), {
@@ -65,5 +69,6 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
   app.register(platformScope('cityapp', cityAppRoutes(options.cityapp, codes.cityapp, optOuts), scope, cityAppBusyAnswer), { prefix: '/cityapp' })
   app.register(platformScope('sms', smsRoutes(options.sms), scope, smsBusyAnswer), { prefix: '/sms' })
   app.register(platformScope('llm', llmRoutes(options.llm ?? LLM_DEV_CREDENTIALS), scope, llmBusyAnswer), { prefix: '/llm' })
+  app.register(platformScope('s3', s3Routes(options.s3, s3Objects), scope, s3BusyAnswer), { prefix: '/s3' })
   return app
 }

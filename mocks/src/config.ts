@@ -28,6 +28,10 @@ export const DEV_CREDENTIALS = {
   smsSignName: '智慧信访',
   smsTemplateCode: 'SMS_000000001',
   smsStaffTemplateCode: 'SMS_000000002',
+  s3AccessKeyId: 'xinfang-dev-s3-key',
+  s3SecretAccessKey: 'xinfang-dev-s3-secret-0000000000000000',
+  s3Region: 'us-east-1',
+  s3Bucket: 'xinfang-dev',
 } as const
 
 /** Reads and checks the whole configuration once, naming every missing or broken variable together. */
@@ -79,6 +83,12 @@ export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
         staffTemplateCode: env.SMS_STAFF_TEMPLATE_CODE ?? DEV_CREDENTIALS.smsStaffTemplateCode,
       },
       llm: { apiKey: env.LLM_API_KEY ?? LLM_DEV_CREDENTIALS.apiKey, model: env.LLM_MODEL ?? LLM_DEV_CREDENTIALS.model },
+      s3: {
+        accessKeyId: env.S3_ACCESS_KEY_ID ?? DEV_CREDENTIALS.s3AccessKeyId,
+        secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? DEV_CREDENTIALS.s3SecretAccessKey,
+        region: env.S3_REGION ?? DEV_CREDENTIALS.s3Region,
+        buckets: [env.S3_BUCKET ?? DEV_CREDENTIALS.s3Bucket],
+      },
     },
   }
   if (problems.length > 0) throw new Error(`mocks configuration is incomplete:\n  - ${problems.join('\n  - ')}`)

@@ -4,9 +4,10 @@ import type { FaultMode, FaultSchedule } from './fault-schedule'
 import { MOCK_PLATFORMS, type MockPlatform } from './mock-platform'
 import type { OneTimeCodes } from './one-time-codes'
 import type { OptOutPlatform, OptOuts } from './opt-outs'
+import type { S3Objects } from './s3-objects'
 import type { AccessTokens } from './wechat-access-tokens'
 
-type CodePlatform = Exclude<MockPlatform, 'sms' | 'llm'>
+type CodePlatform = Exclude<MockPlatform, 'sms' | 'llm' | 's3'>
 
 export interface ControlRoutesDependencies {
   journal: CallJournal
@@ -14,6 +15,7 @@ export interface ControlRoutesDependencies {
   codes: Record<CodePlatform, OneTimeCodes>
   optOuts: OptOuts
   wechatTokens: AccessTokens
+  s3Objects: S3Objects
 }
 
 export interface FaultRequest {
@@ -38,7 +40,7 @@ const platformSchema = { type: 'string', enum: MOCK_PLATFORMS } as const
 const codePlatformSchema = { type: 'string', enum: ['wechat', 'alipay', 'cityapp'] } as const
 
 /** `/__mocks`: the tests' handle on the mocks; no real platform has anything like it. */
-export function controlRoutes({ journal, faults, codes, optOuts, wechatTokens }: ControlRoutesDependencies): FastifyPluginAsync {
+export function controlRoutes({ journal, faults, codes, optOuts, wechatTokens, s3Objects }: ControlRoutesDependencies): FastifyPluginAsync {
   return async (app) => {
     app.get<{ Querystring: { platform?: MockPlatform } }>(
       '/calls',
@@ -110,6 +112,9 @@ export function controlRoutes({ journal, faults, codes, optOuts, wechatTokens }:
         return reply.code(204).send()
       },
     )
+
+    // What the object store holds, so a test can tell a file reached it and not the API's disk.
+    app.get('/s3/objects', async () => ({ objects: s3Objects.list() }))
 
     // As when the app secret is reset: every WeChat access token stops working at once.
     app.delete('/tokens', async (_request, reply) => {

@@ -6,6 +6,7 @@ import { DEV_CREDENTIALS } from './config'
 import { LLM_DEV_CREDENTIALS } from './llm-platform'
 import type { CodeRequest, FaultRequest, OptOutRequest } from './control-routes'
 import type { MockPlatform } from './mock-platform'
+import type { ObjectSummary } from './s3-objects'
 
 /** The mocks listening on a free port, with the key halves a client needs and the control endpoints at hand. */
 export interface RunningMocks {
@@ -19,6 +20,8 @@ export interface RunningMocks {
   issueCode(request: CodeRequest): Promise<string>
   /** From now on the platform refuses to deliver our messages to this user. */
   optOut(request: OptOutRequest): Promise<void>
+  /** What the S3 mock's buckets hold: keys, sizes and SHA-256 (hex) of the bytes. */
+  s3Objects(): Promise<ObjectSummary[]>
   /** Every WeChat access token stops working, as after a secret reset. */
   revokeTokens(): Promise<void>
   /** What my.getPhoneNumber would give the Alipay mini-program of user `name`. */
@@ -62,6 +65,12 @@ export async function startMocks(): Promise<RunningMocks> {
       staffTemplateCode: DEV_CREDENTIALS.smsStaffTemplateCode,
     },
     llm: { ...LLM_DEV_CREDENTIALS },
+    s3: {
+      accessKeyId: DEV_CREDENTIALS.s3AccessKeyId,
+      secretAccessKey: DEV_CREDENTIALS.s3SecretAccessKey,
+      region: DEV_CREDENTIALS.s3Region,
+      buckets: [DEV_CREDENTIALS.s3Bucket],
+    },
   }
   const app = buildMocks(options)
   const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')
@@ -96,6 +105,10 @@ export async function startMocks(): Promise<RunningMocks> {
     },
     async optOut(request) {
       await control('POST', '/opt-outs', request)
+    },
+    async s3Objects() {
+      const { objects } = (await (await control('GET', '/s3/objects')).json()) as { objects: ObjectSummary[] }
+      return objects
     },
     async revokeTokens() {
       await control('DELETE', '/tokens')

@@ -6,6 +6,45 @@ import { MAX_AUDIO_BYTES, MAX_IMAGE_BYTES } from '@xinfang/shared/limits'
 import { parseHttpsOrigins } from './lib/https-origins'
 
 /**
+ * Where uploaded photos and voice notes are kept: this node's disk (DATA_DIR/files), or an
+ * S3-compatible bucket that every API node shares (issue 14). Either way an upload is received
+ * into DATA_DIR/files/tmp first. The keys come only from the environment.
+ */
+const FileStoreEnv = {
+  FILE_STORE: Type.Enum(['local', 's3'], { default: 'local' }),
+  /** the service's root URL: https://minio.internal:9000, https://oss-cn-hangzhou.aliyuncs.com, https://s3.us-east-1.amazonaws.com */
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: '^https?://[^/?#]+(/[^?#]*)?$' })),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  S3_BUCKET: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$' })),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** 1: <endpoint>/<bucket>/<key>, as MinIO and most S3-compatible services take it; 0: <bucket>.<endpoint host>/<key> */
+  S3_FORCE_PATH_STYLE: Type.Enum(['0', '1'], { default: '1' }),
+}
+
+const S3_REQUIRED = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+
+function fileStoreProblems(env: Static<typeof EnvSchema>): string[] {
+  const missing = S3_REQUIRED.filter((name) => env[name] === undefined)
+  if (env.FILE_STORE !== 's3' || missing.length === 0) return []
+  return [`FILE_STORE=s3 needs ${S3_REQUIRED.join(', ')}; missing: ${missing.join(', ')}`]
+}
+
+function fileStoreConfig(env: Static<typeof EnvSchema>, filesDir: string) {
+  const tmpDir = path.join(filesDir, 'tmp')
+  if (env.FILE_STORE === 'local') return { kind: 'local' as const, dir: filesDir, tmpDir }
+  const s3 = {
+    endpoint: (env.S3_ENDPOINT ?? '').replace(/\/$/, ''),
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET ?? '',
+    accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === '1',
+  }
+  return { kind: 's3' as const, tmpDir, s3 }
+}
+
+/**
  * The process environment, read once at boot and validated here; the rest of the app reads
  * `fastify.config`. Secrets have no defaults: the dev launcher (scripts/start.ts) generates
  * them for a demo, production must supply them.
@@ -97,6 +136,7 @@ const EnvSchema = Type.Object({
   H5_DIR: Type.Optional(Type.String({ minLength: 1, description: 'the built H5 app (miniapp/dist/h5), served at /' })),
   /** https origins (comma-separated) the city app's SDK loads scripts from and calls, allowed by the H5 app's CSP */
   CITYAPP_SDK_ORIGINS: Type.String({ default: '' }),
+  ...FileStoreEnv,
 })
 
 export type AppConfig = ReturnType<typeof toConfig>
@@ -119,6 +159,7 @@ function toConfig(env: Static<typeof EnvSchema>) {
     databaseUrl: env.DATABASE_URL || undefined,
     dbPoolSize: env.DB_POOL_SIZE,
     filesDir: path.join(dataDir, 'files'),
+    fileStore: fileStoreConfig(env, path.join(dataDir, 'files')),
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''),
     cosign: { thresholds: env.COSIGN_THRESHOLDS, burst: env.COSIGN_BURST, ipSurge: env.COSIGN_IP_SURGE, dailyLimit: env.COSIGN_DAILY_LIMIT },
     dbSynchronous: env.DB_SYNCHRONOUS,
@@ -198,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   // a mistyped SDK origin would otherwise leave the city app's bridge blocked by the CSP, or widen it
   problems.push(...parseHttpsOrigins(parsed.CITYAPP_SDK_ORIGINS).problems.map((p) => `CITYAPP_SDK_ORIGINS: ${p}`))
+  problems.push(...fileStoreProblems(parsed))
   if (problems.length > 0) throw new ConfigError(`invalid configuration:\n  ${problems.join('\n  ')}`)
   return toConfig(parsed)
 }

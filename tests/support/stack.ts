@@ -89,6 +89,12 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     LLM_API_KEY: LLM_DEV_CREDENTIALS.apiKey,
     LLM_MODEL: LLM_DEV_CREDENTIALS.model,
     LLM_TIMEOUT_MS: '2000',
+    // the S3 mock's bucket, used by the stacks that set FILE_STORE=s3
+    S3_ENDPOINT: `${mocks.baseUrl}/s3`,
+    S3_REGION: DEV_CREDENTIALS.s3Region,
+    S3_BUCKET: DEV_CREDENTIALS.s3Bucket,
+    S3_ACCESS_KEY_ID: DEV_CREDENTIALS.s3AccessKeyId,
+    S3_SECRET_ACCESS_KEY: DEV_CREDENTIALS.s3SecretAccessKey,
     // tests send notices themselves with app.outbox.runOnce(), never behind their backs
     NOTIFY_POLL_MS: '0',
     // and escalate with app.jobs.escalateOverdue() under a fake clock

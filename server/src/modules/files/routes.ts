@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import multipart from '@fastify/multipart'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
@@ -8,7 +7,8 @@ import { fileTooLargeMessage } from '@xinfang/shared/limits'
 import { AppError } from '../../lib/app-error'
 import { newId } from '../../lib/ids'
 import { createFileRepository } from './file-repository'
-import { createFileStorage } from './file-storage'
+import { BlobNotFoundError } from './blob-store'
+import { createBlobStore } from './create-blob-store'
 import { fileRef, fileUrlSigner } from './file-views'
 import { sniff } from './sniff'
 
@@ -16,9 +16,10 @@ const errors = { 400: ErrorResponseSchema, 401: ErrorResponseSchema, 404: ErrorR
 
 /** Photos and voice notes for cases: uploaded first, then attached by id when submitting. */
 const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
-  const { uploads, filesDir, auth } = fastify.config
+  const { uploads, fileStore, integrations, auth } = fastify.config
   const repository = createFileRepository(fastify.db)
-  const storage = createFileStorage(filesDir)
+  const storage = createBlobStore(fileStore, { ...integrations, log: fastify.log })
+  fastify.addHook('onClose', () => storage.close())
   const signer = fileUrlSigner(auth.jwtSecret)
   const limitFor = { image: uploads.maxImageBytes, audio: uploads.maxAudioBytes }
   // the limits in force, which a deployment may have set below the shared ones
@@ -54,7 +55,7 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       }
       const id = newId('f')
       const storageKey = `${id.slice(2, 4)}/${id}`
-      await storage.keep(upload, storageKey)
+      await storage.keep(upload, storageKey, { mime: sniffed.mime })
       const { actor } = request
       const row = await repository.insert({
         id,
@@ -88,12 +89,18 @@ const fileRoutes: FastifyPluginAsyncTypebox = async (fastify) => {
       // an expired or forged link looks exactly like a missing file
       const row = signer.verify(id, exp, sig, fastify.clock.now()) ? await repository.findById(id) : null
       if (!row) throw new AppError('FILE_NOT_FOUND')
+      const content = await storage.open(row.storageKey).catch((error: unknown) => {
+        if (!(error instanceof BlobNotFoundError)) throw error
+        // a row whose bytes are gone: lost, or never copied to the bucket when the store changed
+        request.log.warn({ fileId: id, storageKey: row.storageKey }, 'file recorded but not in the store')
+        throw new AppError('FILE_NOT_FOUND')
+      })
       return reply
         .header('content-type', row.mime)
         .header('content-length', row.size)
         .header('cache-control', 'private, max-age=3600')
         .header('content-disposition', 'inline')
-        .send(fs.createReadStream(storage.pathOf(row.storageKey)))
+        .send(content)
     },
   )
 }

@@ -2,28 +2,17 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
+import type { StoredUpload } from './blob-store'
 import { SNIFF_BYTES } from './sniff'
 
-export interface StoredUpload {
-  tempPath: string
-  size: number
-  sha256: string
-  head: Uint8Array
-}
-
 /**
- * Files live under DATA_DIR/files, named by id, never by what the sender called them.
- * An upload streams to a temporary file (hashing and keeping its first bytes for sniffing),
- * is synced to disk, and only then renamed into place and recorded.
+ * Uploads stream to a temporary file on this node (hashing them and keeping their first bytes
+ * for sniffing) and are synced to disk before anyone decides to keep them.
  */
-export function createFileStorage(root: string) {
-  const tmpDir = path.join(root, 'tmp')
+export function createTempUploads(tmpDir: string) {
   fs.mkdirSync(tmpDir, { recursive: true })
-  const pathOf = (storageKey: string) => path.join(root, storageKey)
 
   return {
-    pathOf,
-
     async receive(stream: Readable): Promise<StoredUpload> {
       const tempPath = path.join(tmpDir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
       const hash = createHash('sha256')
@@ -47,15 +36,8 @@ export function createFileStorage(root: string) {
       return { tempPath, size, sha256: hash.digest('hex'), head }
     },
 
-    async keep(upload: StoredUpload, storageKey: string): Promise<void> {
-      await fs.promises.mkdir(path.dirname(pathOf(storageKey)), { recursive: true })
-      await fs.promises.rename(upload.tempPath, pathOf(storageKey))
-    },
-
     async discard(upload: Pick<StoredUpload, 'tempPath'>): Promise<void> {
       await fs.promises.rm(upload.tempPath, { force: true })
     },
   }
 }
-
-export type FileStorage = ReturnType<typeof createFileStorage>
