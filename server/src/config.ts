@@ -158,7 +158,6 @@ function toConfig(env: Static<typeof EnvSchema>) {
     databaseFile: path.join(dataDir, 'xinfang.db'),
     databaseUrl: env.DATABASE_URL || undefined,
     dbPoolSize: env.DB_POOL_SIZE,
-    filesDir: path.join(dataDir, 'files'),
     fileStore: fileStoreConfig(env, path.join(dataDir, 'files')),
     publicBaseUrl: env.PUBLIC_BASE_URL.replace(/\/$/, ''),
     cosign: { thresholds: env.COSIGN_THRESHOLDS, burst: env.COSIGN_BURST, ipSurge: env.COSIGN_IP_SURGE, dailyLimit: env.COSIGN_DAILY_LIMIT },
