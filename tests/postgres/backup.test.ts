@@ -5,17 +5,16 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
+import { createDatabase, dropDatabase } from '@xinfang/server/db/pg-admin'
 import { findPgBin } from '@xinfang/server/db/pg-tools'
 import { loginResident } from '../support/actors'
 import { createClient, type ApiResponse } from '../support/client'
-import { databaseHandle } from '../support/postgres'
 import { startServerProcess } from '../support/server-process'
 import { stackEnv } from '../support/stack'
 
 const run = promisify(execFile)
 const ROOT = new URL('../..', import.meta.url).pathname
-const server = databaseHandle(process.env.XINFANG_TEST_PG_URL!, async () => undefined)
-const nameOf = (url: string) => new URL(url).pathname.slice(1)
+const adminUrl = process.env.XINFANG_TEST_PG_URL!
 let mocks: RunningMocks
 let dataDir: string
 const databases: string[] = []
@@ -26,14 +25,14 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await mocks.close()
-  for (const name of databases) await server.dropDatabase(name)
+  for (const url of databases) await dropDatabase(adminUrl, url)
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
 describe('npm run backup on PostgreSQL, and pg_restore', () => {
   it('dumps a seeded database while the server writes, and the restore serves every case acknowledged before it, timeline and all', async () => {
-    const url = await server.createDatabase()
-    databases.push(nameOf(url))
+    const url = await createDatabase(adminUrl)
+    databases.push(url)
     const env = { ...stackEnv(mocks, dataDir), DATABASE_URL: url }
     const node = await startServerProcess(env)
     const before: { id: string; trackingNo: string }[] = []
@@ -63,8 +62,8 @@ describe('npm run backup on PostgreSQL, and pg_restore', () => {
     }
 
     // restore into an empty database, as after the loss of the machine, and serve from it
-    const restored = await server.createDatabase()
-    databases.push(nameOf(restored))
+    const restored = await createDatabase(adminUrl)
+    databases.push(restored)
     await run(path.join(findPgBin(), 'pg_restore'), ['--no-owner', '--exit-on-error', '--dbname', restored, path.join(dataDir, 'backups', 'xinfang.dump')])
     const again = await startServerProcess({ ...env, DATABASE_URL: restored })
     try {

@@ -6,10 +6,10 @@ import { and, count, countDistinct, eq, inArray, isNull, sql } from 'drizzle-orm
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startMocks, type RunningMocks } from '@xinfang/mocks/start-mocks'
 import type { Database } from '@xinfang/server/db/database'
+import { createDatabase, dropDatabase } from '@xinfang/server/db/pg-admin'
 import { openPostgres } from '@xinfang/server/db/pg-engine'
 import { createPiiCipher } from '@xinfang/server/lib/pii'
 import { residentToken } from '../bench/tokens'
-import { databaseHandle } from '../support/postgres'
 import { startServerProcess, type ServerProcess } from '../support/server-process'
 import { stackEnv } from '../support/stack'
 
@@ -26,15 +26,15 @@ const OVERDUE_CASES = 30
 
 let mocks: RunningMocks
 let dataDir: string
-let dropDatabase: () => Promise<void>
+let drop: () => Promise<void>
 let env: Record<string, string>
 let nodes: ServerProcess[] = []
 let db: Database
 
 beforeAll(async () => {
-  const server = databaseHandle(process.env.XINFANG_TEST_PG_URL!, async () => undefined)
-  const url = await server.createDatabase()
-  dropDatabase = () => server.dropDatabase(new URL(url).pathname.slice(1))
+  const adminUrl = process.env.XINFANG_TEST_PG_URL!
+  const url = await createDatabase(adminUrl)
+  drop = () => dropDatabase(adminUrl, url)
   mocks = await startMocks()
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-two-nodes-'))
   // the escalation timer on, on both nodes: every 100 ms each one looks for late cases
@@ -47,7 +47,7 @@ afterAll(async () => {
   await Promise.all(nodes.map((node) => node.stop()))
   await db?.close()
   await mocks?.close()
-  await dropDatabase?.()
+  await drop?.()
   fs.rmSync(dataDir, { recursive: true, force: true })
 })
 
@@ -139,8 +139,10 @@ describe('two API nodes on one PostgreSQL', () => {
     // and a few more rounds of both timers, which must find nothing left to do
     await new Promise((r) => setTimeout(r, 1_000))
     expect(await escalated()).toBe(OVERDUE_CASES)
-    const perCase = async (rows: { caseId: string }[]) => new Set(rows.map((r) => r.caseId)).size === rows.length && rows.length
-    expect(await perCase(await db.q.select({ caseId: caseEvents.caseId }).from(caseEvents).where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.action, 'escalated'))))).toBe(OVERDUE_CASES)
-    expect(await perCase(await db.q.select({ caseId: notifications.caseId }).from(notifications).where(and(inArray(notifications.caseId, ids), eq(notifications.event, 'escalated'))))).toBe(OVERDUE_CASES)
+    // one timeline entry and one notice per case: as many rows as cases, each case among them
+    const caseIdsOf = (rows: { caseId: string }[]) => rows.map((r) => r.caseId).sort()
+    const everyCaseOnce = [...ids].sort()
+    expect(caseIdsOf(await db.q.select({ caseId: caseEvents.caseId }).from(caseEvents).where(and(inArray(caseEvents.caseId, ids), eq(caseEvents.action, 'escalated'))))).toEqual(everyCaseOnce)
+    expect(caseIdsOf(await db.q.select({ caseId: notifications.caseId }).from(notifications).where(and(inArray(notifications.caseId, ids), eq(notifications.event, 'escalated'))))).toEqual(everyCaseOnce)
   }, 120_000)
 })

@@ -1,10 +1,9 @@
 // A real PostgreSQL for the tests: one server, a fresh database per caller.
 // XINFANG_TEST_PG_URL (an admin URL) points at a server already running instead.
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
+import { createDatabase, databaseUrl, dropDatabase } from '@xinfang/server/db/pg-admin'
 import { startPostgresServer } from '../../scripts/lib/postgres-server'
 
 export interface TestPostgres {
@@ -19,34 +18,12 @@ export interface StartPostgresOptions {
   settings?: Record<string, string>
 }
 
-export function databaseUrl(adminUrl: string, name: string): string {
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-async function admin<T>(adminUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    return await run(client)
-  } finally {
-    await client.end()
-  }
-}
-
 export function databaseHandle(adminUrl: string, stop: () => Promise<void>): TestPostgres {
   return {
     adminUrl,
     url: adminUrl,
-    async createDatabase(name = `t_${randomBytes(6).toString('hex')}`) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad database name: ${name}`)
-      await admin(adminUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`))
-      return databaseUrl(adminUrl, name)
-    },
-    async dropDatabase(name) {
-      await admin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
-    },
+    createDatabase: (name) => createDatabase(adminUrl, name),
+    dropDatabase: (name) => dropDatabase(adminUrl, databaseUrl(adminUrl, name)),
     stop,
   }
 }

@@ -10,9 +10,9 @@ import { buildApp, type App } from '@xinfang/server/app'
 import { loadConfig } from '@xinfang/server/config'
 import { isSqlite } from '@xinfang/server/db/sqlite-engine'
 import type { Clock } from '@xinfang/server/lib/clock'
+import { createDatabase, dropDatabase } from '@xinfang/server/db/pg-admin'
 import { findPgBin } from '@xinfang/server/db/pg-tools'
 import { createClient, type ApiClient } from './client'
-import { databaseHandle } from './postgres'
 
 /**
  * The engine this run's stacks use: SQLite unless the vitest project says postgres
@@ -114,9 +114,8 @@ export interface StackOptions {
 export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.XINFANG_TEST_PG_URL
   if (!adminUrl) throw new Error('XINFANG_TEST_ENGINE=postgres needs the PostgreSQL of tests/support/postgres-setup.ts (XINFANG_TEST_PG_URL)')
-  const server = databaseHandle(adminUrl, async () => undefined)
-  const url = await server.createDatabase()
-  return { url, drop: () => server.dropDatabase(new URL(url).pathname.slice(1)) }
+  const url = await createDatabase(adminUrl)
+  return { url, drop: () => dropDatabase(adminUrl, url) }
 }
 
 /** The environment that puts a server process on this run's engine: DATABASE_URL of a fresh database on PostgreSQL, nothing on SQLite. */

@@ -3,9 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startCheckpointer } from './checkpointer'
-import { tempDatabases } from './temp-database'
+import { testDatabases } from './test-databases'
 
-const openDatabase = tempDatabases()
+const open = testDatabases()
 
 const waitFor = async (check: () => boolean, ms = 5000) => {
   const deadline = Date.now() + ms
@@ -18,7 +18,7 @@ const waitFor = async (check: () => boolean, ms = 5000) => {
 
 describe('startCheckpointer', () => {
   it('moves committed pages into the database file while the app writes with its own checkpoints off', async () => {
-    const { connection: sqlite, file } = openDatabase({ synchronous: 'FULL' })
+    const { connection: sqlite, file } = open.sqliteFile({ synchronous: 'FULL' })
     sqlite.pragma('wal_autocheckpoint = 0')
     sqlite.exec('create table notes (text text)')
     const marker = `marker-${Date.now()}`

@@ -10,8 +10,7 @@ export interface DatabaseConfig extends SqliteOptions {
 
 /** The engine the configuration names: PostgreSQL for a postgres:// URL, else the SQLite file. */
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  if (config.url) return openPostgres({ url: config.url, ...(config.poolSize ? { poolSize: config.poolSize } : {}) })
+  if (config.url) return openPostgres({ url: config.url, poolSize: config.poolSize })
   return openSqlite(config)
 }
 
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url)

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin'
 import { startCheckpointer } from '../db/checkpointer'
 import type { Database } from '../db/database'
-import { openPostgres } from '../db/pg-engine'
-import { openSqlite } from '../db/sqlite-engine'
+import { openDatabase } from '../db/open-database'
+import { isSqlite } from '../db/sqlite-engine'
 import { createGroupCommit, type GroupCommit } from '../lib/group-commit'
 
 declare module 'fastify' {
@@ -24,11 +24,10 @@ const BACKSTOP_CHECKPOINT_PAGES = 10_000
 export default fp(
   async (fastify) => {
     const { databaseUrl, dbPoolSize, databaseFile: file, dbSynchronous: synchronous, dbCacheMb: cacheMb, dbCheckpointMs } = fastify.config
-    const sqlite = databaseUrl ? null : openSqlite({ file, synchronous, cacheMb })
-    const db: Database = sqlite ?? (await openPostgres({ url: databaseUrl!, poolSize: dbPoolSize }))
+    const db = await openDatabase({ url: databaseUrl, poolSize: dbPoolSize, file, synchronous, cacheMb })
     let checkpointer: { stop(): Promise<void> } | null = null
-    if (sqlite && dbCheckpointMs > 0) {
-      sqlite.connection.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`)
+    if (isSqlite(db) && dbCheckpointMs > 0) {
+      db.connection.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`)
       checkpointer = startCheckpointer({ file, synchronous, intervalMs: dbCheckpointMs, onError: (message) => fastify.log.warn({ message }, 'background checkpoint failed') })
     }
     fastify.decorate('db', db)

@@ -1,15 +1,15 @@
 import { and, desc } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { tempDatabases } from '../../db/temp-database'
+import { testDatabases } from '../../db/test-databases'
 import type { StaffActor } from '../../plugins/auth'
 import { visibleTo } from './case-repository'
 
-const openDatabase = tempDatabases()
+const open = testDatabases()
 
 // SQLite's planner: PostgreSQL's plan depends on its statistics, so the PostgreSQL side is measured by the benchmarks instead
 describe('staff lists on SQLite', () => {
   it('walk the cases newest first through an index instead of scanning and sorting the table', () => {
-    const db = openDatabase()
+    const db = open.sqliteFile()
     const { cases } = db.tables
     const offices: StaffActor[] = [
       { type: 'staff', id: 's_district', role: 'office', unit: 'xinfang', region: 'jinshui' },
