@@ -3,13 +3,16 @@ import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import type autocannon from 'autocannon'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
-import { BENCH_ENGINES, latencyBetween, load, pick, printTable, startBenchServer, steadyLoad, stopBenchPostgres, type BenchEngine, type Row } from './bench-kit'
+import { BENCH_ENGINES, BENCH_RUNS, latencyBetween, load, pick, printSpreadTable, SampleBook, startBenchServer, steadyLoad, stopBenchPostgres, type BenchEngine, type Row } from './bench-kit'
+import { PLACEMENTS, place, placementLabel, postgresPids } from './placement'
 
 /**
  * `npm run bench:api`: the API holding BENCH_CASES generated cases under autocannon, on each
  * engine of BENCH_ENGINES in turn (SQLite, PostgreSQL), beside a bare Fastify route on the same
  * machine in the same run: requests per second, p50 and p99 for each load, and each as a ratio
- * of the bare route (the ceiling).
+ * of the bare route (the ceiling) measured in the same run and placement. BENCH_RUNS runs, each
+ * measuring every load pinned (server on one core, load generator on the other) and shared
+ * (BENCH_PLACEMENT); the table gives the median over the runs and the range.
  * BENCH_LOADS=detail,submit runs only those loads (the ceiling and the /healthz floor always run).
  */
 const CASES = Number(process.env.BENCH_CASES ?? 100_000)
@@ -22,7 +25,7 @@ const common = { connections: CONNECTIONS, duration: DURATION }
 const bare = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/bare-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'] })
 const bareUrl = await new Promise<string>((resolve) => bare.stdout.on('data', (d) => resolve(/http:\/\/[\d.:]+/.exec(String(d))![0])))
 
-async function onEngine(engine: BenchEngine): Promise<{ rows: Row[]; notes: string[] }> {
+async function onEngine(engine: BenchEngine, samples: SampleBook): Promise<string[]> {
   const bench = await startBenchServer(CASES, { engine })
   const url = bench.server.url
   const submitters = bench.data.residentIds.slice(0, 200).map(bench.tokenFor)
@@ -38,42 +41,46 @@ async function onEngine(engine: BenchEngine): Promise<{ rows: Row[]; notes: stri
     { key: 'paced', name: 'control: GET /healthz paced at 1,000/s', options: { ...common, url: `${url}/healthz`, overallRate: 1000 } },
     { key: 'paced', name: 'submission paced at 1,000/s', options: { ...common, url, overallRate: 1000, requests: [submit] }, serverTimed: { method: 'POST', route: '/api/v1/cases' } },
   ]
+  const notes: string[] = []
   try {
-    const rows: Row[] = []
-    // our own stack with no work behind it (request ids, security headers, token-free route): the floor under every route
-    rows.push(await steadyLoad(`[${engine}] API GET /healthz (our plugins, no work)`, { ...common, url: `${url}/healthz` }))
-    const notes: string[] = []
-    for (const { key, name, options, serverTimed } of loads) {
-      if (ONLY && !ONLY.includes(key)) continue
-      const before = serverTimed ? await bench.serverLatency(serverTimed.method, serverTimed.route) : null
-      rows.push(await load(`[${engine}] ${name}`, options))
-      if (serverTimed && before) {
-        // the server's own clock, beside the load generator's: on two shared cores a stalled client inflates its p99
-        const after = await bench.serverLatency(serverTimed.method, serverTimed.route)
-        const seen = latencyBetween(before.buckets, after.buckets, 50)
-        notes.push(
-          `[${engine}] ${name}, as the server timed them: ${seen.count} answers, ${(seen.shareWithin * 100).toFixed(2)}% within 50 ms, p99 at most ${seen.p99AtMostMs} ms; ` +
-            `event loop held at most ${after.loopMaxMs.toFixed(0)} ms`,
-        )
+    for (let run = 1; run <= BENCH_RUNS; run++) {
+      for (const placement of PLACEMENTS) {
+        place(placement, [bare.pid!, bench.server.child.pid!, ...(engine === 'postgres' ? postgresPids() : [])])
+        // the ceiling of this very run and placement: every ratio below is to it
+        const ceiling = await steadyLoad('ceiling', { ...common, url: `${bareUrl}/fixed` })
+        const record = (name: string, row: Row) => samples.add(name, placement, row, ceiling.rps)
+        record('bare Fastify route (ceiling)', ceiling)
+        // our own stack with no work behind it (request ids, security headers, token-free route): the floor under every route
+        record(`[${engine}] API GET /healthz (our plugins, no work)`, await steadyLoad('healthz', { ...common, url: `${url}/healthz` }))
+        for (const { key, name, options, serverTimed } of loads) {
+          if (ONLY && !ONLY.includes(key)) continue
+          const before = serverTimed ? await bench.serverLatency(serverTimed.method, serverTimed.route) : null
+          record(`[${engine}] ${name}`, await load(name, options))
+          if (serverTimed && before) {
+            // the server's own clock, beside the load generator's: a stalled client inflates its p99
+            const after = await bench.serverLatency(serverTimed.method, serverTimed.route)
+            const seen = latencyBetween(before.buckets, after.buckets, 50)
+            notes.push(
+              `[${engine}] run ${run}, ${placement}: ${name}, as the server timed them: ${seen.count} answers, ${(seen.shareWithin * 100).toFixed(2)}% within 50 ms, p99 at most ${seen.p99AtMostMs} ms; ` +
+                `event loop held at most ${after.loopMaxMs.toFixed(0)} ms`,
+            )
+          }
+        }
+        console.log(`[${engine}] run ${run} ${placement} done`)
       }
     }
-    notes.push(`[${engine}] server RSS after the run: ${bench.rssMb()} MB`)
-    return { rows, notes }
+    notes.push(`[${engine}] server RSS after the runs: ${bench.rssMb()} MB`)
+    return notes
   } finally {
     await bench.close()
   }
 }
 
 try {
-  const ceiling = await steadyLoad('bare Fastify route (ceiling)', { ...common, url: `${bareUrl}/fixed` })
-  const rows: Row[] = [ceiling]
+  const samples = new SampleBook()
   const notes: string[] = []
-  for (const engine of BENCH_ENGINES) {
-    const result = await onEngine(engine)
-    rows.push(...result.rows)
-    notes.push(...result.notes)
-  }
-  printTable(`${CASES} cases, ${CONNECTIONS} connections, ${DURATION} s each, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`, rows, ceiling.rps)
+  for (const engine of BENCH_ENGINES) notes.push(...(await onEngine(engine, samples)))
+  printSpreadTable(`${CASES} cases, ${CONNECTIONS} connections, ${DURATION} s each, ${BENCH_RUNS} runs, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z`, samples, PLACEMENTS.map((p) => [p, placementLabel(p)]))
   for (const line of notes) console.log(`\n${line}`)
 } finally {
   bare.kill('SIGTERM')

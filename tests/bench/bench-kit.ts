@@ -8,6 +8,8 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { startPostgres, type TestPostgres } from '../support/postgres'
 import { stackEnv } from '../support/stack'
 import { generateCases, type GeneratedData } from './generate-cases'
+import { countSpread, percentSpread } from './bench-stats'
+import type { Placement } from './placement'
 import { residentToken } from './tokens'
 
 export interface Row {
@@ -152,6 +154,47 @@ export async function startBenchServer(cases: number, options: BenchServerOption
       await mocks.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
+  }
+}
+
+/** BENCH_RUNS (default 3): how many times each load is measured; tables give the median and the range */
+export const BENCH_RUNS = Number(process.env.BENCH_RUNS ?? 3)
+
+interface Sample {
+  row: Row
+  /** of the ceiling measured in the same run and placement */
+  ratio: number
+}
+
+/** Every run's figure of every load in every placement, in the order the loads were first measured. */
+export class SampleBook {
+  private readonly byLoad = new Map<string, Map<Placement, Sample[]>>()
+
+  add(name: string, placement: Placement, row: Row, ceilingRps: number): void {
+    const byPlacement = this.byLoad.get(name) ?? this.byLoad.set(name, new Map()).get(name)!
+    const list = byPlacement.get(placement) ?? byPlacement.set(placement, []).get(placement)!
+    list.push({ row, ratio: row.rps / ceilingRps })
+  }
+
+  get loads(): [string, Map<Placement, Sample[]>][] {
+    return [...this.byLoad]
+  }
+}
+
+/** One row per load: per placement the median req/s, p99 and ratio to the same run's ceiling, each with its range over the runs. */
+export function printSpreadTable(title: string, book: SampleBook, placements: [Placement, string][]) {
+  console.log(`\n${title}`)
+  for (const [placement, label] of placements) console.log(`- ${placement}: ${label}`)
+  const head = placements.map(([p]) => `${p} req/s | ${p} p99 ms | ${p} of ceiling`).join(' | ')
+  console.log(`| load | ${head} | errors | non-2xx |`)
+  console.log(`| --- |${placements.map(() => ' ---: | ---: | ---: |').join('')} ---: | ---: |`)
+  for (const [name, byPlacement] of book.loads) {
+    const cells = placements.map(([p]) => {
+      const samples = byPlacement.get(p) ?? []
+      return `${countSpread(samples.map((s) => s.row.rps))} | ${countSpread(samples.map((s) => s.row.p99))} | ${percentSpread(samples.map((s) => s.ratio))}`
+    })
+    const all = [...byPlacement.values()].flat()
+    console.log(`| ${name} | ${cells.join(' | ')} | ${all.reduce((n, s) => n + s.row.errors, 0)} | ${all.reduce((n, s) => n + s.row.non2xx, 0)} |`)
   }
 }
 

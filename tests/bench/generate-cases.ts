@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { maskPhone } from '@xinfang/shared/masking'
 import { CATEGORIES } from '@xinfang/shared/categories'
 import { REGIONS } from '@xinfang/shared/catalog'
 import { streetsOf } from '@xinfang/shared/places'
@@ -58,6 +59,7 @@ export async function generateCases(config: { file: string; url?: string }, coun
     const caseIds: string[] = []
     const trackingNos = new Set<string>()
     const phone = cipher.encrypt('13800000000')
+    const maskedPhone = maskPhone('13800000000')
     const statuses = ['registered', 'accepted', 'accepted', 'replied', 'closed', 'closed'] as const
     for (let start = 0; start < count; start += CASES_PER_COMMIT) {
       const caseRows: (typeof cases.$inferInsert)[] = []
@@ -87,6 +89,7 @@ export async function generateCases(config: { file: string; url?: string }, coun
           regionCode: region,
           streetCode: street,
           contactPhoneEnc: phone,
+          contactPhoneMasked: maskedPhone,
           anonymous: false,
           status: statuses[i % statuses.length]!,
           registeredAt: at,
