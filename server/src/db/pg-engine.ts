@@ -63,6 +63,8 @@ export async function openPostgres({ url, poolSize = 10, migrate: migrateOnOpen 
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`)
     },
     insertRows: async (tx, table, rows) => (rows.length === 0 ? [] : tx.insert(table).values([...rows]).returning()),
+    // a name per statement text: node-postgres refuses one name for two texts on a connection
+    prepared: (name, build) => (on, values) => build(on).prepare(name).execute(values),
     skipLocked: <T extends PgSelect>(select: T) => select.for('update', { skipLocked: true }) as T,
     isTrue: (column: Column) => sql`${column}`,
     changeMarker: async () => null,

@@ -7,7 +7,7 @@ import { drizzle as betterSqliteDrizzle } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import type { PgSelect, PgTable } from 'drizzle-orm/pg-core'
 import { drizzle as proxyDrizzle } from 'drizzle-orm/sqlite-proxy'
-import type { Database, Q } from './database'
+import type { Database, Preparable, Q } from './database'
 import { tables } from './schema/sqlite'
 import { createGate } from './sqlite-gate'
 
@@ -105,6 +105,8 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
   const inside = proxyDrizzle(async (text, params, method) => execute(text, params, method))
   const hold = <T>(behavior: 'immediate' | 'deferred', work: (tx: Q) => Promise<T>) =>
     gate.hold(() => inside.transaction((tx) => work(tx as unknown as Q), { behavior }))
+  // drizzle's prepared queries on the ungated handle: the caller's handle says whether to wait for the gate
+  const preparedReads = new Map<string, (q: Q, values?: Record<string, unknown>) => Promise<unknown>>()
   const dataVersion = connection.prepare('pragma data_version').pluck()
   const ping = connection.prepare('select 1')
 
@@ -121,6 +123,15 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
       const insert = () => rows.map((row) => insertFor(table)(row as Record<string, unknown>) as T['$inferSelect'])
       // a transaction's handle holds the connection already; the database's own waits its turn
       return q === (root as unknown as Q) && gate.held ? gate.hold(insert) : insert()
+    },
+    prepared: <R>(name: string, build: (q: Q) => Preparable<R>) => {
+      let run = preparedReads.get(name)
+      if (!run) {
+        const query = build(inside as unknown as Q).prepare(name)
+        run = (q, values) => (q === (root as unknown as Q) && gate.held ? gate.hold(() => query.execute(values)) : query.execute(values))
+        preparedReads.set(name, run)
+      }
+      return run as (q: Q, values?: Record<string, unknown>) => Promise<R>
     },
     skipLocked: <T extends PgSelect>(select: T) => select,
     // the literal lets SQLite use a partial index written `column = 1`

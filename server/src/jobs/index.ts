@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { backfillMaskedPhones } from './backfill-masked-phones'
 import { warnDueSoon } from './due-soon'
 import { escalateOverdue } from './escalation'
 import { recountProvisionalDeadlines, type RecountSummary } from './recount-deadlines'
@@ -22,6 +23,11 @@ export default fp(
     fastify.addHook('onReady', async () => {
       const recount = await jobs.recountProvisionalDeadlines()
       if (recount.moved > 0) fastify.log.info(recount, 'deadlines counted again on the holiday calendar as it now stands')
+      // in the background: views mask the decrypted phone of a row it has not reached yet
+      void backfillMaskedPhones(ctx.db, ctx.pii).then(
+        (filled) => filled > 0 && fastify.log.info({ filled }, 'masked contact phones written for cases stored before they were kept'),
+        (error) => fastify.log.error({ err: error }, 'masked contact phone backfill stopped; the next start goes on'),
+      )
     })
     const every = fastify.config.jobs.escalationIntervalMs
     if (every <= 0) return

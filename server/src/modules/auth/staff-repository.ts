@@ -1,4 +1,4 @@
-import { and, eq, like, ne, or } from 'drizzle-orm'
+import { and, eq, like, ne, or, sql } from 'drizzle-orm'
 import { CITY } from '@xinfang/shared/places'
 import type { Database, Q } from '../../db/database'
 import type { Tables } from '../../db/schema/definition'
@@ -7,12 +7,14 @@ export type StaffRow = Tables['staff']['$inferSelect']
 
 export function createStaffRepository(db: Database, q: Q = db.q) {
   const { staff } = db.tables
+  // a timeline names the staff who acted: one read per person per detail
+  const byId = db.prepared('staff.findById', (q) => q.select().from(staff).where(eq(staff.id, sql.placeholder('id'))))
   return {
     async findByUsername(username: string): Promise<StaffRow | null> {
       return (await q.select().from(staff).where(eq(staff.username, username)))[0] ?? null
     },
     async findById(id: string): Promise<StaffRow | null> {
-      return (await q.select().from(staff).where(eq(staff.id, id)))[0] ?? null
+      return (await byId(q, { id }))[0] ?? null
     },
     /**
      * Where this person's work notices go first: the mini-program they signed in from. One

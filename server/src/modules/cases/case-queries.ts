@@ -24,6 +24,10 @@ async function residentBlock(ctx: CaseContext, actor: StaffActor, row: CaseRow):
   return { name: name ? maskName(name) : null, phone: phone ? maskPhone(phone) : null, verified: resident.verified }
 }
 
+/** the stored masked copy; a row the start-up backfill has not reached yet is decrypted and masked */
+const maskedContactPhone = (ctx: CaseContext, row: CaseRow): string | null =>
+  row.contactPhoneMasked ?? (row.contactPhoneEnc ? maskPhone(ctx.pii.decrypt(row.contactPhoneEnc)) : null)
+
 async function staffContacts(ctx: CaseContext, ids: Iterable<string>): Promise<Map<string, StaffContact>> {
   const byId = new Map<string, StaffContact>()
   for (const id of new Set(ids)) {
@@ -54,7 +58,7 @@ async function readDetail(ctx: CaseContext, actor: Actor, caseId: string): Promi
     events,
     attachments: files.map((f) => fileRef(f, ctx.signer, now)),
     staffById,
-    contactPhone: row.contactPhoneEnc && (actor.type === 'resident' || !row.anonymous || SEES_ANONYMOUS.has(actor.role)) ? ctx.pii.decrypt(row.contactPhoneEnc) : null,
+    contactPhone: actor.type === 'resident' || !row.anonymous || SEES_ANONYMOUS.has(actor.role) ? maskedContactPhone(ctx, row) : null,
   })
 }
 

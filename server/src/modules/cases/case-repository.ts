@@ -125,12 +125,26 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
       .orderBy(desc(cases.registeredAt), desc(cases.id))
       .limit(limit)
 
+  // The reads every detail, tracking and "my cases" request makes, built once (Database.prepared).
+  const placeholder = sql.placeholder
+  const byId = db.prepared('cases.findById', (q) => q.select().from(cases).where(eq(cases.id, placeholder('id'))))
+  const trackingRow = db.prepared('cases.trackingByNo', (q) => q.select(columns(cases, TRACKING)).from(cases).where(eq(cases.trackingNo, placeholder('no'))))
+  const publicTimeline = db.prepared('cases.publicTimelineOf', (q) => q.select(columns(caseEvents, PUBLIC_EVENT)).from(caseEvents).where(eq(caseEvents.caseId, placeholder('caseId'))).orderBy(asc(caseEvents.id)))
+  const timeline = db.prepared('cases.eventsOf', (q) => q.select().from(caseEvents).where(eq(caseEvents.caseId, placeholder('caseId'))).orderBy(asc(caseEvents.id)))
+  const assignmentsInForce = db.prepared('cases.assignmentsOf', (q) =>
+    q.select().from(caseAssignments).where(and(eq(caseAssignments.caseId, placeholder('caseId')), isNull(caseAssignments.endedAt))).orderBy(asc(caseAssignments.id)),
+  )
+  // a resident's first page, the one their app opens with: later pages and filters are built per request
+  const ownerFirstPage = db.prepared('cases.ownerFirstPage', (q) =>
+    q.select(columns(cases, SUMMARY)).from(cases).where(eq(cases.ownerId, placeholder('ownerId'))).orderBy(desc(cases.registeredAt), desc(cases.id)).limit(placeholder('limit')),
+  )
+
   return {
     async insert(row: NewCase): Promise<CaseRow> {
       return (await db.insertRows(q, cases, [row]))[0]!
     },
     async findById(id: string): Promise<CaseRow | null> {
-      return first(await q.select().from(cases).where(eq(cases.id, id)))
+      return first(await byId(q, { id }))
     },
     /** the id of the case with this number, if there is one */
     async idByTrackingNo(trackingNo: string): Promise<string | null> {
@@ -138,18 +152,18 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
     },
     /** public tracking's columns of the case with this number */
     async trackingByNo(trackingNo: string): Promise<TrackingRow | null> {
-      return first(await q.select(columns(cases, TRACKING)).from(cases).where(eq(cases.trackingNo, trackingNo)))
+      return first(await trackingRow(q, { no: trackingNo }))
     },
     /** the timeline as the public sees it: what happened, when, and which office */
     async publicTimelineOf(caseId: string): Promise<PublicEventRow[]> {
-      return q.select(columns(caseEvents, PUBLIC_EVENT)).from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id))
+      return publicTimeline(q, { caseId })
     },
     /** Applies a change only if the case is still in the state it was read in. */
     async update(id: string, expectedStatus: string, patch: Partial<NewCase>): Promise<CaseRow | null> {
       return first(await q.update(cases).set(patch).where(and(eq(cases.id, id), eq(cases.status, expectedStatus))).returning())
     },
     listByOwner(ownerId: string, p: Page): Promise<SummaryRow[]> {
-      return page(eq(cases.ownerId, ownerId), p)
+      return p.cursor || p.status ? page(eq(cases.ownerId, ownerId), p) : ownerFirstPage(q, { ownerId, limit: p.limit })
     },
     listVisibleTo(actor: StaffActor, p: Page, filter: CaseFilter = {}): Promise<SummaryRow[]> {
       return page(and(visibleTo(t, actor), filterSql(t, filter)), p)
@@ -181,11 +195,7 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
     },
     /** The assignments in force: ended ones (reassigned, objection upheld) stay for the record only. */
     async assignmentsOf(caseId: string): Promise<AssignmentRow[]> {
-      return q
-        .select()
-        .from(caseAssignments)
-        .where(and(eq(caseAssignments.caseId, caseId), isNull(caseAssignments.endedAt)))
-        .orderBy(asc(caseAssignments.id))
+      return assignmentsInForce(q, { caseId })
     },
     /** assignmentsOf for a page of cases in one query, keyed by case id */
     async assignmentsOfCases(caseIds: readonly string[]): Promise<Map<string, AssignmentRow[]>> {
@@ -207,7 +217,7 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
       await db.insertRows(q, caseEvents, rows)
     },
     async eventsOf(caseId: string): Promise<EventRow[]> {
-      return q.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.id))
+      return timeline(q, { caseId })
     },
   }
 }

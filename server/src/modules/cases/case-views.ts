@@ -114,6 +114,7 @@ export interface DetailParts {
   events: EventRow[]
   attachments: FileRef[]
   staffById: ReadonlyMap<string, StaffContact>
+  /** masked already */
   contactPhone: string | null
 }
 
@@ -124,7 +125,7 @@ export function detailView(row: CaseRow, viewer: Actor, parts: DetailParts): Cas
     street: row.streetCode,
     address: row.address,
     location: row.latitude !== null && row.longitude !== null ? { latitude: row.latitude, longitude: row.longitude } : null,
-    contactPhone: parts.contactPhone ? maskPhone(parts.contactPhone) : null,
+    contactPhone: parts.contactPhone,
     anonymous: row.anonymous,
     attachments: parts.attachments,
     assignments: parts.assignments.map((a) => assignmentView(a, parts.assigneeNames)),

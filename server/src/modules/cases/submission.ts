@@ -1,6 +1,7 @@
 import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
 import { dueDate } from '@xinfang/shared/deadlines'
 import { CONTENT_MIN, textLength } from '@xinfang/shared/limits'
+import { maskPhone } from '@xinfang/shared/masking'
 import { districtOf, isKnownPlace, placeLevel } from '@xinfang/shared/places'
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import { describeIssue } from '@xinfang/shared/validation-messages'
@@ -84,6 +85,7 @@ export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: C
       longitude: body.location?.longitude ?? null,
       contactPhoneEnc: body.contactPhone ? ctx.pii.encrypt(body.contactPhone) : null,
       contactPhoneHash: body.contactPhone ? ctx.pii.hash(body.contactPhone) : null,
+      contactPhoneMasked: body.contactPhone ? maskPhone(body.contactPhone) : null,
       anonymous: body.anonymous ?? false,
       status: 'registered' as const,
       registeredAt: now,

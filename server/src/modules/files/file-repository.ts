@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Database, Q } from '../../db/database'
 import type { Tables } from '../../db/schema/definition'
 
@@ -7,6 +7,8 @@ export type NewFile = Tables['files']['$inferInsert']
 
 export function createFileRepository(db: Database, q: Q = db.q) {
   const { files } = db.tables
+  // every case detail lists its files
+  const ofCase = db.prepared('files.listByCase', (q) => q.select().from(files).where(eq(files.caseId, sql.placeholder('caseId'))).orderBy(asc(files.createdAt)))
   return {
     async insert(row: NewFile): Promise<FileRow> {
       return (await q.insert(files).values(row).returning())[0]!
@@ -26,7 +28,7 @@ export function createFileRepository(db: Database, q: Q = db.q) {
       if (ids.length > 0) await q.update(files).set({ caseId }).where(inArray(files.id, [...ids]))
     },
     async listByCase(caseId: string): Promise<FileRow[]> {
-      return q.select().from(files).where(eq(files.caseId, caseId)).orderBy(asc(files.createdAt))
+      return ofCase(q, { caseId })
     },
   }
 }
