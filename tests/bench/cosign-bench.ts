@@ -3,7 +3,7 @@ import os from 'node:os'
 import { and, count, countDistinct, eq, isNull } from 'drizzle-orm'
 import { openDatabase } from '@xinfang/server/db/open-database'
 import { createPiiCipher } from '@xinfang/server/lib/pii'
-import { BENCH_ENGINES, BENCH_RUNS, load, printSpreadTable, SampleBook, startBenchServer, steadyLoad, stopBenchPostgres, type BenchEngine, type BenchServer } from './bench-kit'
+import { BENCH_ENGINES, BENCH_RUNS, load, printSpreadTable, SampleBook, startBenchServer, steadyLoad, stopBenchPostgres, type BenchServer } from './bench-kit'
 import { PLACEMENTS, place, placementLabel, postgresPids, type Placement } from './placement'
 
 /**
@@ -92,7 +92,7 @@ async function storm(bench: BenchServer, number: number, placement: Placement, s
 try {
   const samples = new SampleBook()
   for (const engine of BENCH_ENGINES) {
-    const bench = await startBenchServer(1_000, { engine: engine as BenchEngine, synchronous: 'FULL' })
+    const bench = await startBenchServer(1_000, { engine, synchronous: 'FULL' })
     try {
       let number = 0
       for (let run = 1; run <= BENCH_RUNS; run++) {

@@ -105,7 +105,9 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
   const inside = proxyDrizzle(async (text, params, method) => execute(text, params, method))
   const hold = <T>(behavior: 'immediate' | 'deferred', work: (tx: Q) => Promise<T>) =>
     gate.hold(() => inside.transaction((tx) => work(tx as unknown as Q), { behavior }))
-  // drizzle's prepared queries on the ungated handle: the caller's handle says whether to wait for the gate
+  /** runs `work` for handle `q`: a transaction's handle holds the connection already; the database's own waits its turn */
+  const onHandle = <T>(q: Q, work: () => T | Promise<T>): T | Promise<T> => (q === (root as unknown as Q) && gate.held ? gate.hold(work) : work())
+  // drizzle's prepared queries, built on the ungated handle and run through onHandle
   const preparedReads = new Map<string, (q: Q, values?: Record<string, unknown>) => Promise<unknown>>()
   const dataVersion = connection.prepare('pragma data_version').pluck()
   const ping = connection.prepare('select 1')
@@ -120,15 +122,13 @@ export function openSqlite({ file, synchronous, cacheMb = 64 }: SqliteOptions): 
     snapshot: (work) => hold('deferred', work),
     lockKey: async () => {},
     insertRows: async <T extends PgTable>(q: Q, table: T, rows: readonly T['$inferInsert'][]) => {
-      const insert = () => rows.map((row) => insertFor(table)(row as Record<string, unknown>) as T['$inferSelect'])
-      // a transaction's handle holds the connection already; the database's own waits its turn
-      return q === (root as unknown as Q) && gate.held ? gate.hold(insert) : insert()
+      return onHandle(q, () => rows.map((row) => insertFor(table)(row as Record<string, unknown>) as T['$inferSelect']))
     },
     prepared: <R>(name: string, build: (q: Q) => Preparable<R>) => {
       let run = preparedReads.get(name)
       if (!run) {
         const query = build(inside as unknown as Q).prepare(name)
-        run = (q, values) => (q === (root as unknown as Q) && gate.held ? gate.hold(() => query.execute(values)) : query.execute(values))
+        run = async (q, values) => onHandle(q, () => query.execute(values))
         preparedReads.set(name, run)
       }
       return run as (q: Q, values?: Record<string, unknown>) => Promise<R>
