@@ -44,15 +44,17 @@ async function readDetail(ctx: CaseContext, actor: Actor, caseId: string): Promi
   const loaded: LoadedCase = await loadVisible(ctx, actor, caseId)
   const { row, assignments } = loaded
   const events = await ctx.cases.eventsOf(row.id)
-  const staffById = await staffContacts(ctx, events.filter((e) => e.actorType === 'staff' && e.actorId).map((e) => e.actorId!))
-  const assignees = await staffContacts(ctx, assignments.filter((a) => a.staffId).map((a) => a.staffId!))
+  // who acted on the timeline and who holds the case are mostly the same people: one read each
+  const staffById = await staffContacts(ctx, [
+    ...events.flatMap((e) => (e.actorType === 'staff' && e.actorId ? [e.actorId] : [])),
+    ...assignments.flatMap((a) => (a.staffId ? [a.staffId] : [])),
+  ])
   const now = ctx.clock.now()
   const facts = actor.type === 'resident' ? null : await caseFacts(ctx, loaded)
   const files = await ctx.files.listByCase(row.id)
   return detailView(row, actor, {
     now,
     assignments,
-    assigneeNames: new Map([...assignees].map(([id, c]) => [id, c.name])),
     allowedActions: actor.type === 'resident' ? residentActions(row) : permittedActions(actor, facts!, now),
     resident: actor.type === 'staff' ? await residentBlock(ctx, actor, row) : null,
     events,

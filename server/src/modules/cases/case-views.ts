@@ -13,14 +13,15 @@ import type { AssignmentRow, CaseRow, EventRow, HeadlineRow, PublicEventRow, Sum
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const actionLabel = (action: string) => TIMELINE_ACTIONS[action as TimelineAction] ?? action
 
-export const assignmentView = (a: AssignmentRow, names: ReadonlyMap<string, string> = new Map()): Assignment => ({
+/** `people`: who holds a personal assignment, by staff id (their name is shown) */
+export const assignmentView = (a: AssignmentRow, people: ReadonlyMap<string, { name: string }> = new Map()): Assignment => ({
   unit: a.unitCode,
   unitName: a.staffId ? `${placeName(a.regionCode) ?? ''}网格员` : orgName(a.unitCode, a.regionCode),
   region: a.regionCode,
   role: a.role,
   roleLabel: ASSIGNMENT_ROLES[a.role as AssignmentRole],
   ruleId: a.ruleId,
-  assignee: a.staffId ? { id: a.staffId, name: names.get(a.staffId) ?? '' } : null,
+  assignee: a.staffId ? { id: a.staffId, name: people.get(a.staffId)?.name ?? '' } : null,
   assignedAt: a.assignedAt.toISOString(),
   objection: a.objectionReason && a.objectedAt && !a.objectionDecidedAt ? { reason: a.objectionReason, at: a.objectedAt.toISOString() } : null,
 })
@@ -107,12 +108,12 @@ function timelineEntry(e: EventRow, viewer: Actor, staffById: ReadonlyMap<string
 export interface DetailParts {
   now: Date
   assignments: AssignmentRow[]
-  assigneeNames: ReadonlyMap<string, string>
   allowedActions: string[]
   /** masked name and phone for staff; null for residents, and for units on an anonymous case */
   resident: CaseDetail['resident']
   events: EventRow[]
   attachments: FileRef[]
+  /** the staff who acted on the timeline or hold an assignment */
   staffById: ReadonlyMap<string, StaffContact>
   /** masked already */
   contactPhone: string | null
@@ -128,7 +129,7 @@ export function detailView(row: CaseRow, viewer: Actor, parts: DetailParts): Cas
     contactPhone: parts.contactPhone,
     anonymous: row.anonymous,
     attachments: parts.attachments,
-    assignments: parts.assignments.map((a) => assignmentView(a, parts.assigneeNames)),
+    assignments: parts.assignments.map((a) => assignmentView(a, parts.staffById)),
     deadlines: deadlinesView(row),
     reply:
       row.replyText && row.repliedAt
