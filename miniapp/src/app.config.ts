@@ -8,6 +8,8 @@ export default defineAppConfig({
     'pages/my-cases/index',
     'pages/settings/index',
     'pages/submit/index',
+    // a zone's QR code (a housing project's sales office, a heat station) opens this page
+    'pages/zone/index',
     'pages/submit-result/index',
     'pages/case-detail/index',
     'pages/track/index',

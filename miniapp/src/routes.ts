@@ -8,7 +8,10 @@ export interface RouteParams {
   myCases: Record<string, never>
   settings: Record<string, never>
   submit: { zone?: ZoneCode; category?: CategoryCode }
-  submitResult: { id: string; no: string; to?: string; acceptBy?: string }
+  /** a livelihood zone's own page: `pick` a housing project or heat station, `scene` as a WeChat code carries both (lib/zone-link.ts) */
+  zone: { zone?: ZoneCode; pick?: string; scene?: string }
+  /** `answerBy` and `promise`: a zone case's answer clock; `joint=1`: several co-workers are owed, offer a joint complaint */
+  submitResult: { id: string; no: string; to?: string; acceptBy?: string; answerBy?: string; promise?: string; joint?: '1' }
   caseDetail: { id: string }
   track: { no?: string }
   devLogin: { back?: string }
@@ -29,6 +32,7 @@ export const ROUTES: Record<RouteName, string> = {
   myCases: '/pages/my-cases/index',
   settings: '/pages/settings/index',
   submit: '/pages/submit/index',
+  zone: '/pages/zone/index',
   submitResult: '/pages/submit-result/index',
   caseDetail: '/pages/case-detail/index',
   track: '/pages/track/index',

@@ -22,6 +22,7 @@ import jobsPlugin from './jobs/index'
 import casesModule from './modules/cases/index'
 import { caseContextPlugin } from './modules/cases/case-context'
 import cosignModule from './modules/cosign/index'
+import zonesModule from './modules/zones/index'
 import catalogRoutes from './modules/catalog/routes'
 import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
@@ -91,6 +92,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
       await api.register(noticeSettingsRoutes, { prefix: '/workbench/notice-settings' })
       await api.register(noticeTemplatesRoutes, { prefix: '/notices/templates' })
       await api.register(cosignModule)
+      await api.register(zonesModule)
     },
     { prefix: '/api/v1' },
   )

@@ -11,20 +11,25 @@ export interface Category {
   readonly hint: string
   readonly unit: UnitCode | null
   readonly zone?: ZoneCode
+  /** chosen only by an answer on a zone's form: the general picker and the assistant leave it out */
+  readonly formOnly?: true
 }
 
 export const CATEGORIES = [
   { code: 'housing_delivery', name: '房屋交付', hint: '逾期交房、烂尾楼、交房标准不符', unit: 'housing', zone: 'housing' },
   { code: 'property_certificate', name: '办证难', hint: '交房多年办不了不动产权证', unit: 'housing', zone: 'housing' },
+  { code: 'building_quality', name: '房屋质量', hint: '新房渗水开裂、交房质量不达标', unit: 'housing', zone: 'housing', formOnly: true },
   { code: 'property_management', name: '物业管理', hint: '物业服务差、乱收费、维修资金', unit: 'housing' },
   { code: 'unpaid_wages', name: '拖欠工资', hint: '农民工工资、工程款拖欠', unit: 'hrss', zone: 'wages' },
   { code: 'social_insurance', name: '社保养老', hint: '社保缴费、养老金、劳动合同', unit: 'hrss' },
   { code: 'heating', name: '冬季供暖', hint: '暖气不热、停暖、采暖费、管道漏水', unit: 'heating', zone: 'heating' },
   { code: 'city_management', name: '市容城管', hint: '占道经营、违法建设、垃圾清运、路灯', unit: 'urban' },
-  { code: 'public_order', name: '社会治安', hint: '治安问题、夜间娱乐场所噪声、户籍', unit: 'police' },
+  { code: 'public_order', name: '社会治安', hint: '治安问题、夜间娱乐场所噪声', unit: 'police' },
+  { code: 'household_registration', name: '户籍办理', hint: '落户、迁户口、身份证办理', unit: 'police', zone: 'legal', formOnly: true },
   { code: 'fraud', name: '诈骗', hint: '电信诈骗、集资诈骗', unit: 'police', zone: 'legal' },
   { code: 'legal_aid', name: '法律援助', hint: '请不起律师、需要法律咨询', unit: 'justice', zone: 'legal' },
   { code: 'dispute_mediation', name: '矛盾调解', hint: '邻里纠纷、家庭纠纷、人民调解', unit: 'justice', zone: 'legal' },
+  { code: 'notary', name: '公证', hint: '公证办理慢、公证收费', unit: 'justice', zone: 'legal', formOnly: true },
   { code: 'court_enforcement', name: '执行难', hint: '胜诉后判决执行不了、立案审理拖延', unit: 'court', zone: 'legal' },
   { code: 'pollution', name: '环境污染', hint: '工厂排污、烟尘异味、施工扬尘、工业噪声', unit: 'ecoenv' },
   { code: 'consumer_rights', name: '消费维权', hint: '预付卡跑路、假冒伪劣、价格欺诈', unit: 'market' },
@@ -47,6 +52,11 @@ type CodesOf<T extends readonly { code: string }[]> = {
 /** Codes in picker order, a readonly tuple so `Type.Enum(CATEGORY_CODES)` infers the union. */
 export const CATEGORY_CODES = CATEGORIES.map((c) => c.code) as unknown as CodesOf<typeof CATEGORIES>
 export type CategoryCode = (typeof CATEGORY_CODES)[number]
+
+/** The categories a resident picks from on the ordinary form, in picker order. */
+export const PICKER_CATEGORIES: readonly (typeof CATEGORIES)[number][] = CATEGORIES.filter((c) => !('formOnly' in c))
+/** Categories only a zone form's answer chooses (see `formOnly`). */
+export type FormOnlyCategory = Extract<(typeof CATEGORIES)[number], { formOnly: true }>['code']
 
 export const isCategoryCode = (value: unknown): value is CategoryCode =>
   typeof value === 'string' && (CATEGORY_CODES as readonly string[]).includes(value)

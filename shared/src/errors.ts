@@ -83,6 +83,8 @@ export const FIELD_LABELS: Record<string, string> = {
   title: '标题',
   category: '问题类别',
   zone: '民生专区',
+  ask: '诉求类型',
+  zoneForm: '专区信息',
   region: '所在区县',
   street: '所在街道',
   address: '详细地址',

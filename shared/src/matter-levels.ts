@@ -14,6 +14,8 @@ export const CATEGORY_LEVELS: Record<CategoryCode, MatterLevel> = {
   housing_delivery: 'local',
   // the old estates' certificates are cleared project by project by the district (住建 with the registry)
   property_certificate: 'local',
+  // building quality is inspected by the district 住建局's quality station where the project is
+  building_quality: 'local',
   // property companies answer to the district 住建局 and the street
   property_management: 'local',
   // labour inspection (劳动保障监察) acts where the site or the employer is
@@ -28,10 +30,14 @@ export const CATEGORY_LEVELS: Record<CategoryCode, MatterLevel> = {
   public_order: 'local',
   // a fraud is reported to and filed by the police where the victim is
   fraud: 'local',
+  // the 派出所 keeps the household register where the resident lives
+  household_registration: 'local',
   // the district 司法局's legal aid centre
   legal_aid: 'local',
   // the street 司法所 and the people's mediation committees, under the district 司法局
   dispute_mediation: 'local',
+  // notary offices are licensed and supervised by the district 司法局
+  notary: 'local',
   // 诉访分离: petitions about lawsuits go into the court system, where the court holding the judgment enforces it
   court_enforcement: 'city',
   // the environment branch where the source is

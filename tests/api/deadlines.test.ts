@@ -13,15 +13,17 @@ beforeAll(async () => {
 afterAll(() => stack.close())
 
 describe('case clocks on Chinese working days', () => {
-  it('gives 15 working days to accept and, in a livelihood zone, an hour to respond and 3 working days to reply', async () => {
+  it('gives 15 working days to accept and, to a livelihood-zone problem, 3 working days to reply', async () => {
     const resident = await loginResident(stack.api, 'autumn')
     const ordinary = await stack.api.post('/api/v1/cases', { content: '小区门口的路灯坏了一个月没人修。', category: 'city_management', region: 'huiji' }, { token: resident.token })
     // 9/29, 9/30, then 10/8, 10/9, 10/10 (make-up), 10/12... the 15th working day is 10/23
     expect(ordinary.body.deadlines).toMatchObject({ acceptBy: '2026-10-23T15:59:59.999Z', respondBy: null, replyBy: null })
 
     const zone = await stack.api.post('/api/v1/cases', { content: '交房时间一拖再拖，开发商一直不给说法。', category: 'housing_delivery', region: 'huiji' }, { token: resident.token })
-    // 9/29, 9/30, then 10/8: the zone's 3 working days end before the holiday week is counted
-    expect(zone.body.deadlines).toMatchObject({ respondBy: '2026-09-28T03:00:00.000Z', replyBy: '2026-10-08T15:59:59.999Z' })
+    // 9/29, 9/30, then 10/8: the zone's 3 working days end before the holiday week is counted; the
+    // category put it in the zone, nobody said it was a simple question, so it carries no one-hour clock
+    expect(zone.body.deadlines).toMatchObject({ respondBy: null, replyBy: '2026-10-08T15:59:59.999Z' })
+    expect(zone.body.zoneClock).toMatchObject({ triage: 'complex', answerBy: '2026-10-08T15:59:59.999Z' })
   })
 
   it('starts the 60-working-day reply clock at acceptance, and closes the review window after 30 working days', async () => {

@@ -35,7 +35,7 @@ describe('the resident case loop: submit -> auto-dispatch -> accept -> reply -> 
       ['郑州热力集团有限公司', 'lead'],
       ['金水区信访局', 'territorial'],
     ])
-    expect(created.body.deadlines.respondBy).not.toBeNull()
+    expect(created.body.deadlines.replyBy).not.toBeNull()
     expect(created.body.deadlines.acceptBy).not.toBeNull()
     const caseId = created.body.id as string
 

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { DeadlineKey, Deadlines } from '@xinfang/shared/contracts/cases'
-import { deadlineWords } from '../lib/dates'
+import type { ZoneClock } from '@xinfang/shared/contracts/zones'
+import { deadlineWords, formatDateTime } from '../lib/dates'
 import './components.scss'
 
 type ReviewStage = 'review' | 'rereview' | null
@@ -17,15 +18,27 @@ const labels = (stage: ReviewStage): [DeadlineKey, string][] => [
 
 const chinaYear = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).getUTCFullYear()
 
+/** The deadline a zone case's answer clock stands for: the hour, or the 3 working days to reply. */
+const ZONE_CLOCK_KEY: Record<ZoneClock['triage'], DeadlineKey> = { simple: 'respondBy', complex: 'replyBy' }
+
 /**
  * The case's running clocks in plain words, coloured when near or past due. A date counted into
- * a year whose holidays are not yet published is marked 暂定, with why, so nobody plans on it.
+ * a year whose holidays are not yet published is marked 暂定, with why, so nobody plans on it. A
+ * livelihood-zone case leads with its answer clock, 应答复时间, and says which promise it is.
  */
-export function DeadlineList({ deadlines, reviewStage = null, now = new Date() }: { deadlines: Deadlines; reviewStage?: ReviewStage; now?: Date }) {
+export function DeadlineList({ deadlines, zoneClock = null, reviewStage = null, now = new Date() }: { deadlines: Deadlines; zoneClock?: ZoneClock | null; reviewStage?: ReviewStage; now?: Date }) {
+  const zoneKey = zoneClock ? ZONE_CLOCK_KEY[zoneClock.triage] : null
   const rows = labels(reviewStage).flatMap(([key, label]) => {
     const due = deadlines[key]
-    return due ? [{ key, label, provisional: deadlines.provisional.includes(key), year: chinaYear(due), ...deadlineWords(due, now) }] : []
+    if (!due) return []
+    const words = deadlineWords(due, now)
+    // the hour's clock is told to the minute; a day's date says nothing about it
+    const text = key === zoneKey && zoneClock!.triage === 'simple' && words.state !== 'overdue' ? `${formatDateTime(due)}前` : words.text
+    const shown = key === zoneKey ? `应答复时间（${zoneClock!.promise}）` : label
+    return [{ key, label: shown, provisional: deadlines.provisional.includes(key), year: chinaYear(due), ...words, text }]
   })
+  // the zone's answer clock first: it is the promise the resident was given
+  rows.sort((a, b) => Number(b.key === zoneKey) - Number(a.key === zoneKey))
   if (rows.length === 0) return null
   const unknownYears = [...new Set(rows.filter((row) => row.provisional).map((row) => row.year))]
   return (

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { persist } from 'zustand/middleware'
 import type { ZoneCode } from '@xinfang/shared/catalog'
 import { CATEGORIES, categoryOf, type CategoryCode } from '@xinfang/shared/categories'
+import { ZONE_RULES } from '@xinfang/shared/zone-rules'
 import { EMPTY_DRAFT, type Draft, type DraftAttachment } from './draft'
 import { flushStorage, heldTaroStorage } from './taro-storage'
 
@@ -16,6 +17,10 @@ interface DraftState {
   update: (patch: Partial<Omit<Draft, 'attachments'>>) => void
   /** open the form from a livelihood zone or a category shortcut */
   preset: (preset: { zone?: ZoneCode; category?: CategoryCode }) => void
+  /** open a zone's own form, with what its QR code chose (a housing project, a heat station) filled in */
+  presetZone: (zone: ZoneCode, picked: Record<string, string>) => void
+  /** one field of the zone form */
+  setZoneField: (key: string, value: string) => void
   addAttachment: (attachment: DraftAttachment) => void
   attachmentUploaded: (localPath: string, fileId: string) => void
   removeAttachment: (localPath: string) => void
@@ -58,6 +63,9 @@ const createDraftStore = (name: string) =>
               const first = CATEGORIES.find((c) => 'zone' in c && c.zone === zone)
               return { draft: { ...s.draft, zone, category: keep ? s.draft.category : (first?.code ?? null) } }
             }),
+          presetZone: (zone, picked) =>
+            set((s) => ({ draft: { ...s.draft, zone, category: ZONE_RULES[zone].category, zoneForm: { ...(s.draft.zoneForm ?? {}), ...picked } } })),
+          setZoneField: (key, value) => set((s) => ({ draft: { ...s.draft, zoneForm: { ...(s.draft.zoneForm ?? {}), [key]: value } } })),
           addAttachment: (attachment) =>
             setNow((s) => ({ draft: { ...s.draft, attachments: [...s.draft.attachments, attachment] } })),
           attachmentUploaded: (localPath, fileId) =>
@@ -86,6 +94,11 @@ const createDraftStore = (name: string) =>
         storage: heldTaroStorage(),
         version: 1,
         partialize: ({ draft, idempotencyKey }) => ({ draft, idempotencyKey }),
+        // a draft saved before a field existed gets the field's empty value, not undefined
+        merge: (saved, current) => {
+          const kept = (saved ?? {}) as Partial<Pick<DraftState, 'draft' | 'idempotencyKey'>>
+          return { ...current, ...kept, draft: { ...EMPTY_DRAFT, ...kept.draft } }
+        },
       },
     ),
   )
@@ -94,4 +107,11 @@ const createDraftStore = (name: string) =>
 export const useDraftStore = createDraftStore('xinfang.draft')
 /** A joint complaint being registered (发起联名). */
 export const useJointDraftStore = createDraftStore('xinfang.joint-draft')
+/** Each livelihood zone's own form (民生专区), one draft per zone: a half-written heating case never eats a housing one. */
+export const zoneDraftStores: Record<ZoneCode, DraftStore> = {
+  housing: createDraftStore('xinfang.zone-draft.housing'),
+  wages: createDraftStore('xinfang.zone-draft.wages'),
+  legal: createDraftStore('xinfang.zone-draft.legal'),
+  heating: createDraftStore('xinfang.zone-draft.heating'),
+}
 export type DraftStore = typeof useDraftStore

@@ -3,6 +3,7 @@ import type { CategoryCode } from '@xinfang/shared/categories'
 import type { CreateCaseBody } from '@xinfang/shared/contracts/cases'
 import type { CreateCosignBody } from '@xinfang/shared/contracts/cosign'
 import type { FileKind } from '@xinfang/shared/contracts/files'
+import type { ZoneAsk } from '@xinfang/shared/zone-rules'
 
 // The submit form's draft as plain data; draft-store.ts keeps it, persisted.
 
@@ -25,6 +26,10 @@ export interface Draft {
   contactPhone: string
   anonymous: boolean
   attachments: DraftAttachment[]
+  /** a zone form's draft: what the resident wants (decides the clock) */
+  ask: ZoneAsk | null
+  /** a zone form's fields as typed, by key; null on the ordinary form */
+  zoneForm: Record<string, string> | null
 }
 
 export const EMPTY_DRAFT: Draft = {
@@ -37,6 +42,8 @@ export const EMPTY_DRAFT: Draft = {
   contactPhone: '',
   anonymous: false,
   attachments: [],
+  ask: null,
+  zoneForm: null,
 }
 
 /** The request body for the draft: blank optional fields left out, as the API wants. */
@@ -50,6 +57,10 @@ export function toCreateCaseBody(draft: Draft): CreateCaseBody {
   if (draft.contactPhone.trim()) body.contactPhone = draft.contactPhone.trim()
   const ids = draft.attachments.map((a) => a.fileId).filter((id): id is string => id !== null)
   if (ids.length) body.attachments = ids
+  if (draft.zone && draft.zoneForm) {
+    body.ask = draft.ask ?? 'problem'
+    body.zoneForm = Object.fromEntries(Object.entries(draft.zoneForm).filter(([, value]) => value.trim() !== ''))
+  }
   return body
 }
 

@@ -15,6 +15,7 @@ import {
   ZoneCodeSchema,
 } from './common'
 import { FileRefSchema } from './files'
+import { ZoneAskSchema, ZoneClockSchema, ZoneFormInputSchema } from './zones'
 import {
   ADDRESS_MAX,
   CONTENT_MAX,
@@ -51,6 +52,8 @@ export const CreateCaseBodySchema = Type.Object(
     contactPhone: Type.Optional(ContactPhoneSchema),
     attachments: Type.Optional(Type.Array(IdSchema, { maxItems: MAX_ATTACHMENTS, uniqueItems: true })),
     anonymous: Type.Optional(Type.Boolean({ description: '匿名：办理单位看不到姓名和电话' })),
+    ask: Type.Optional(ZoneAskSchema),
+    zoneForm: Type.Optional(ZoneFormInputSchema),
   },
   { additionalProperties: false },
 )
@@ -92,6 +95,8 @@ export const CaseCreatedSchema = Type.Object({
   status: CaseStatusSchema,
   assignments: Type.Array(AssignmentSchema),
   deadlines: DeadlinesSchema,
+  zoneClock: Nullable(ZoneClockSchema),
+  jointSuggested: Type.Boolean({ description: '几位工友一起被欠薪：建议发起联名诉求' }),
 })
 
 export const TimelineEntrySchema = Type.Object({
@@ -157,6 +162,7 @@ export const CaseDetailSchema = Type.Object({
   attachments: Type.Array(FileRefSchema),
   assignments: Type.Array(AssignmentSchema),
   deadlines: DeadlinesSchema,
+  zoneClock: Nullable(ZoneClockSchema),
   reply: Nullable(Type.Object({ text: Type.String(), outcome: Type.String(), outcomeLabel: Type.String(), at: TimestampSchema })),
   rejection: Nullable(Type.Object({ reason: Type.String(), channel: Type.String(), at: TimestampSchema })),
   rating: Nullable(Type.Object({ satisfaction: Type.String(), label: Type.String(), comment: Nullable(Type.String()), at: TimestampSchema })),

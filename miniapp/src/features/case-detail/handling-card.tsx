@@ -18,7 +18,7 @@ export function HandlingCard({ detail }: { detail: CaseDetail }) {
               <Text className='muted'>{a.roleLabel}</Text>
             </View>
           ))}
-          <DeadlineList deadlines={detail.deadlines} reviewStage={detail.review?.stage ?? null} />
+          <DeadlineList deadlines={detail.deadlines} zoneClock={detail.zoneClock} reviewStage={detail.review?.stage ?? null} />
           {detail.extension?.status === 'approved' && (
             <Text className='reply__text extension'>
               办理期限已延长{detail.extension.days}个工作日：{detail.extension.reason}

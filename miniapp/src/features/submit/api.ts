@@ -2,6 +2,7 @@ import type { IntakeSuggestion } from '@xinfang/shared/contracts/assist'
 import type { CaseCreated, CreateCaseBody } from '@xinfang/shared/contracts/cases'
 import type { CosignCreated, CreateCosignBody } from '@xinfang/shared/contracts/cosign'
 import type { FileKind, FileRef } from '@xinfang/shared/contracts/files'
+import type { HeatStation, HousingProject } from '@xinfang/shared/contracts/zones'
 import { api } from '../../api/http'
 
 /** POST /cases with the draft's Idempotency-Key: a retry with the same key never makes a second case. */
@@ -18,3 +19,9 @@ export const submitJointCase = (body: CreateCosignBody, idempotencyKey: string) 
 
 /** What the assistant reads in the text so far: category, place and the unit they lead to. */
 export const suggestIntake = (content: string) => api.post<IntakeSuggestion>('/api/v1/assist/intake', { content })
+/** The housing projects the housing bureau lists (public), optionally one district's. */
+export const listHousingProjects = (region?: string) =>
+  api.get<{ items: HousingProject[] }>('/api/v1/zones/housing/projects', { query: { region }, auth: false })
+
+/** The heating company's heat stations (public), optionally one district's. */
+export const listHeatStations = (region?: string) => api.get<{ items: HeatStation[] }>('/api/v1/zones/heating/stations', { query: { region }, auth: false })

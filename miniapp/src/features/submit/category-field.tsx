@@ -1,11 +1,11 @@
 import { Picker, Text, View } from '@tarojs/components'
 import { zoneName } from '@xinfang/shared/catalog'
-import { CATEGORIES, categoryOf } from '@xinfang/shared/categories'
+import { PICKER_CATEGORIES, categoryOf } from '@xinfang/shared/categories'
 import { useDraftState } from './draft-context'
 import './submit.scss'
 
 const NONE = '不确定，请工作人员分类'
-const OPTIONS = [NONE, ...CATEGORIES.map((c) => `${c.name}：${c.hint}`)]
+const OPTIONS = [NONE, ...PICKER_CATEGORIES.map((c) => `${c.name}：${c.hint}`)]
 
 /** Optional: a category routes the case at once; "not sure" lets the petition office sort it. */
 export function CategoryField() {
@@ -13,10 +13,10 @@ export function CategoryField() {
   const zone = useDraftState((s) => s.draft.zone)
   const update = useDraftState((s) => s.update)
   const selected = category ? categoryOf(category) : null
-  const index = selected ? CATEGORIES.findIndex((c) => c.code === selected.code) + 1 : 0
+  const index = selected ? PICKER_CATEGORIES.findIndex((c) => c.code === selected.code) + 1 : 0
 
   const onChange = (value: number) => {
-    const picked = value > 0 ? CATEGORIES[value - 1] : undefined
+    const picked = value > 0 ? PICKER_CATEGORIES[value - 1] : undefined
     update({ category: picked?.code ?? null, zone: picked && 'zone' in picked ? picked.zone : null })
   }
 
@@ -30,7 +30,7 @@ export function CategoryField() {
         </View>
       </Picker>
       {selected && <Text className='muted'>{selected.hint}</Text>}
-      {zone && <Text className='zone-note'>民生专区「{zoneName(zone)}」：专人快办，简单问题1小时内答复</Text>}
+      {zone && <Text className='zone-note'>民生专区「{zoneName(zone)}」：专人快办，3个工作日内答复；只是咨询的，从首页民生专区进入，1小时内答复</Text>}
     </View>
   )
 }

@@ -6,7 +6,7 @@ import { useDraftState } from './draft-context'
 import './submit.scss'
 
 /** Where it happens: district, then a street of it, then the address in the resident's words. */
-export function PlaceFields() {
+export function PlaceFields({ error }: { error?: string }) {
   const region = useDraftState((s) => s.draft.region)
   const street = useDraftState((s) => s.draft.street)
   const address = useDraftState((s) => s.draft.address)
@@ -52,6 +52,7 @@ export function PlaceFields() {
         placeholder='详细地址，例如：农业路22号院3号楼'
         onInput={(e) => update({ address: e.detail.value })}
       />
+      {error && <View className='field-error'>{error}</View>}
     </View>
   )
 }

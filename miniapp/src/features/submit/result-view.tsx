@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
-import { deadlineWords } from '../../lib/dates'
+import { deadlineWords, formatDateTime } from '../../lib/dates'
 import { navigateTo } from '../../routes'
 import './result.scss'
 
@@ -11,6 +11,11 @@ export interface SubmitResult {
   /** the offices the case went to, already joined for reading */
   assignedTo?: string
   acceptBy?: string
+  /** a zone case: when the answer is owed (应答复时间) and the promise behind it */
+  answerBy?: string
+  promise?: string
+  /** several co-workers are owed too: a joint complaint carries more weight */
+  jointSuggested?: boolean
 }
 
 const NEXT_STEPS = [
@@ -37,12 +42,25 @@ export function ResultView({ result }: { result: SubmitResult }) {
       </View>
       <View className='card'>
         {result.assignedTo && <Text className='result-line'>已交给：{result.assignedTo}</Text>}
+        {result.answerBy && (
+          <Text className='result-line result-line--zone'>
+            应答复时间：{formatDateTime(result.answerBy)}前{result.promise ? `（${result.promise}）` : ''}
+          </Text>
+        )}
         {acceptBy && (
           <Text className='result-line'>
             是否受理，最晚 {acceptBy.date} 告诉您（{acceptBy.left}）
           </Text>
         )}
       </View>
+      {result.jointSuggested && (
+        <View className='card'>
+          <Text className='result-line'>还有工友也被拖欠工资？发起联名，大家扫码一起反映，办理单位会一并处理。</Text>
+          <Button className='action' type='primary' fill='outline' block onClick={() => navigateTo('cosignCreate', {})}>
+            发起联名
+          </Button>
+        </View>
+      )}
       <View className='card'>
         <View className='section-title'>接下来会怎样</View>
         {NEXT_STEPS.map((step, i) => (

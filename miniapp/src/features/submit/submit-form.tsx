@@ -2,7 +2,8 @@ import { Text, View } from '@tarojs/components'
 import { useDidHide, useUnload } from '@tarojs/taro'
 import { Button } from '@nutui/nutui-react-taro'
 import { PhoneVerify } from '../../components/phone-verify'
-import { useDraftStore, useJointDraftStore } from '../../stores/draft-store'
+import type { ZoneCode } from '@xinfang/shared/catalog'
+import { useDraftStore, useJointDraftStore, zoneDraftStores } from '../../stores/draft-store'
 import { flushStorage } from '../../stores/taro-storage'
 import { CategoryField } from './category-field'
 import { ContactFields } from './contact-fields'
@@ -14,23 +15,24 @@ import { SuggestionStrip } from './suggestion-strip'
 import { useSubmit, type JointSubmission } from './use-submit'
 import { useUploads } from './use-uploads'
 import { VoiceField } from './voice-field'
+import { ZoneFields } from './zone-fields'
 import './submit.scss'
 
 /**
  * The whole form. Every field reads its own slice of the draft store and writes straight to it,
  * so a key re-renders the field it was typed in and nothing else; the store saves after a pause,
  * and at once when the resident leaves the page. With `joint` it registers a joint complaint
- * (联名) from a draft of its own.
+ * (联名) from a draft of its own; with `zone`, a livelihood zone's own form, from that zone's draft.
  */
-export function SubmitForm({ joint }: { joint?: JointSubmission }) {
+export function SubmitForm({ joint, zone }: { joint?: JointSubmission; zone?: ZoneCode }) {
   return (
-    <DraftContext.Provider value={joint ? useJointDraftStore : useDraftStore}>
-      <FormFields joint={joint} />
+    <DraftContext.Provider value={zone ? zoneDraftStores[zone] : joint ? useJointDraftStore : useDraftStore}>
+      <FormFields joint={joint} zone={zone} />
     </DraftContext.Provider>
   )
 }
 
-function FormFields({ joint }: { joint?: JointSubmission }) {
+function FormFields({ joint, zone }: { joint?: JointSubmission; zone?: ZoneCode }) {
   const uploads = useUploads()
   const { submit, sending, problems, failure, needsPhone } = useSubmit(uploads.pending, joint)
   const label = joint ? '发起联名' : '提交'
@@ -47,8 +49,8 @@ function FormFields({ joint }: { joint?: JointSubmission }) {
       )}
       <ContentField error={problems.content} />
       <SuggestionStrip />
-      <CategoryField />
-      <PlaceFields />
+      {zone ? <ZoneFields zone={zone} error={problems.zoneForm} /> : <CategoryField />}
+      <PlaceFields error={problems.region ?? problems.address} />
       <PhotoField uploads={uploads} error={problems.attachments} />
       <VoiceField uploads={uploads} />
       <ContactFields error={problems.contactPhone} named={Boolean(joint)} />

@@ -27,6 +27,9 @@ async function sendCase(draft: Draft, key: string, confirmed: () => void) {
       no: created.trackingNo,
       to: created.assignments.map((a) => orgName(a.unit, a.region)).join('、'),
       acceptBy: created.deadlines.acceptBy ?? undefined,
+      answerBy: created.zoneClock?.answerBy,
+      promise: created.zoneClock?.promise,
+      joint: created.jointSuggested ? '1' : undefined,
     },
     { replace: true },
   )

@@ -48,3 +48,27 @@ describe('the form and the API contract draw the same lines', () => {
     expect(apiAccepts({ ...EMPTY_DRAFT, content: '暖气不热了', attachments: uploaded(MAX_ATTACHMENTS + 1) })).toBe(false)
   })
 })
+
+describe('a zone form on the phone', () => {
+  const NOW = new Date('2026-12-07T02:00:00Z')
+  const heating: Draft = { ...EMPTY_DRAFT, content: '家里暖气一直不热', zone: 'heating', category: 'heating', ask: 'problem', zoneForm: { indoorTemp: '14.5', since: '2026-12-01', stationCode: 'hs-jinshui-0101', account: '' }, address: '农业院社区5号楼' }
+
+  it('checks the zone fields in the words the API uses, and asks for what the zone needs', () => {
+    expect(validateDraft(heating, 0, NOW)).toEqual({})
+    expect(validateDraft({ ...heating, zoneForm: { since: '2026-12-01' } }, 0, NOW).zoneForm).toBe('请填写「室内温度（℃）」')
+    expect(validateDraft({ ...heating, zoneForm: { indoorTemp: '14', since: '2026-12-08' } }, 0, NOW).zoneForm).toBe('「从哪天开始」不能晚于今天')
+    expect(validateDraft({ ...heating, address: ' ' }, 0, NOW).address).toBe('请填写「详细地址」')
+    // the station places a heating case; without one the resident picks the district
+    expect(validateDraft({ ...heating, zoneForm: { indoorTemp: '14', since: '2026-12-01' } }, 0, NOW).region).toBe('请选择「所在区县」')
+    expect(validateDraft({ ...heating, zone: 'wages', zoneForm: { employer: '某公司', site: '某工地', periodFrom: '2026-05', periodTo: '2026-08', amountOwed: '100' } }, 0, NOW).region).toBe('请选择「所在区县」')
+  })
+
+  it('sends the ask and the filled fields only, in a body the API contract accepts', () => {
+    const body = toCreateCaseBody(heating)
+    expect(body).toMatchObject({ zone: 'heating', ask: 'problem', zoneForm: { indoorTemp: '14.5', since: '2026-12-01', stationCode: 'hs-jinshui-0101' } })
+    expect(body.zoneForm).not.toHaveProperty('account')
+    expect(Value.Check(CreateCaseBodySchema, body)).toBe(true)
+    // the ordinary form sends neither
+    expect(toCreateCaseBody({ ...heating, zoneForm: null })).not.toHaveProperty('zoneForm')
+  })
+})

@@ -11,7 +11,17 @@ export default function SubmitResultPage() {
   return (
     <PageShell>
       {id && trackingNo ? (
-        <ResultView result={{ id, trackingNo, assignedTo: paramOf(params, 'to'), acceptBy: paramOf(params, 'acceptBy') }} />
+        <ResultView
+          result={{
+            id,
+            trackingNo,
+            assignedTo: paramOf(params, 'to'),
+            acceptBy: paramOf(params, 'acceptBy'),
+            answerBy: paramOf(params, 'answerBy'),
+            promise: paramOf(params, 'promise'),
+            jointSuggested: paramOf(params, 'joint') === '1',
+          }}
+        />
       ) : (
         <ErrorBlock message='没有找到提交结果，请到「我的诉求」查看' retryText='去我的诉求' onRetry={() => navigateTo('myCases', {})} />
       )}

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { SchemaKit } from './kit'
+import { defineZoneTables } from './zones'
 
 /**
  * The whole database, written once for both engines (the kit says how each stores a type).
@@ -95,6 +96,8 @@ export function defineSchema(k: SchemaKit) {
       content: k.text('content').notNull(),
       category: k.text('category'),
       zone: k.text('zone'),
+      /** a zone case's intake triage: a simple question owes an answer within the hour, a complex one within 3 working days */
+      zoneTriage: k.text('zone_triage', { enum: ['simple', 'complex'] }),
       regionCode: k.text('region_code'),
       streetCode: k.text('street_code'),
       address: k.text('address'),
@@ -388,7 +391,9 @@ export function defineSchema(k: SchemaKit) {
     windowEndsAt: k.time('window_ends_at').notNull(),
   })
 
-  return { units, residents, staff, staffNoticeSettings, refreshTokens, cases, caseAssignments, caseEvents, files, dispatchRules, idempotencyKeys, escalations, auditLog, notifications, cosignCampaigns, cosignSignatures, cosignWarnings, rateLimits }
+  const zoneTables = defineZoneTables(k, () => cases.id)
+
+  return { units, residents, staff, staffNoticeSettings, refreshTokens, cases, caseAssignments, caseEvents, files, dispatchRules, idempotencyKeys, escalations, auditLog, notifications, cosignCampaigns, cosignSignatures, cosignWarnings, rateLimits, ...zoneTables }
 }
 
 export type Tables = ReturnType<typeof defineSchema>

@@ -7,8 +7,8 @@ import { createGazetteer, placeReason, type Gazetteer } from './gazetteer'
 import { trainLinearModel, type LinearModel } from './linear-model'
 import type { Assistant, Recommendation } from './recommendation'
 
-/** The categories the model chooses among: every one that names a unit ('other' does not). */
-const LABELS = CATEGORIES.filter((c) => c.unit !== null).map((c) => ({ code: c.code as CategoryCode, unit: c.unit as UnitCode }))
+/** The categories the model chooses among: every one that names a unit ('other' does not), but those only a zone form chooses. */
+const LABELS = CATEGORIES.filter((c) => c.unit !== null && !('formOnly' in c)).map((c) => ({ code: c.code as CategoryCode, unit: c.unit as UnitCode }))
 const labelOf = new Map<string, number>(LABELS.map((l, i) => [l.code, i]))
 
 /**

@@ -14,6 +14,7 @@ import { createRuleRepository, type RuleRepository } from '../dispatch/rule-repo
 import { createFileRepository, type FileRepository } from '../files/file-repository'
 import type { UrlSigner } from '../files/signed-url'
 import { fileUrlSigner } from '../files/file-views'
+import { createZoneRepository, type ZoneRepository } from '../zones/zone-repository'
 import { createCaseRepository, type CaseRepository } from './case-repository'
 
 /** What the case use cases work with; built once by each plugin that works on cases. */
@@ -36,6 +37,8 @@ export interface CaseContext {
   files: FileRepository
   staff: StaffRepository
   residents: ResidentRepository
+  /** the livelihood zones' directories and zone cases' forms */
+  zones: ZoneRepository
   outbox: Outbox
   /** work notices to staff, through the same outbox */
   staffNotices: StaffNotices
@@ -73,6 +76,7 @@ function contextOn(services: Services, q: Q, rules: RuleRepository): CaseContext
     files: createFileRepository(db, q),
     staff: createStaffRepository(db, q),
     residents: createResidentRepository(db, services.pii, q),
+    zones: createZoneRepository(db, q),
     outbox,
     staffNotices: createStaffNotices(db, outbox, q),
     audit: services.audit(q),

@@ -8,6 +8,8 @@ import { ASSIGNMENT_ROLES, REPLY_OUTCOMES, SATISFACTION, TIMELINE_ACTIONS, type 
 import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import type { Actor } from '../../plugins/auth'
 import type { FileRef } from '@xinfang/shared/contracts/files'
+import type { ZoneClock } from '@xinfang/shared/contracts/zones'
+import { ZONE_TRIAGES } from '@xinfang/shared/zone-rules'
 import type { AssignmentRow, CaseRow, EventRow, HeadlineRow, PublicEventRow, SummaryRow, TrackingRow } from './case-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
@@ -25,6 +27,16 @@ export const assignmentView = (a: AssignmentRow, people: ReadonlyMap<string, { n
   assignedAt: a.assignedAt.toISOString(),
   objection: a.objectionReason && a.objectedAt && !a.objectionDecidedAt ? { reason: a.objectionReason, at: a.objectedAt.toISOString() } : null,
 })
+
+/** A zone case's answer clock (应答复时间): the hour for a simple question, 3 working days for a complex one. */
+export function zoneClockView(row: Pick<CaseRow, 'zone' | 'zoneTriage' | 'respondDue' | 'replyDue'>): ZoneClock | null {
+  if (!row.zone) return null
+  // a zone case filed before triage existed carried both clocks; its reply clock is the one it answers to
+  const triage = row.zoneTriage ?? 'complex'
+  const answerBy = triage === 'simple' ? row.respondDue : row.replyDue
+  const { label, promise } = ZONE_TRIAGES[triage]
+  return answerBy ? { triage, label, promise, answerBy: answerBy.toISOString() } : null
+}
 
 type DeadlineFields = 'status' | 'registeredAt' | 'acceptDue' | 'respondDue' | 'replyDue' | 'satisfaction' | 'reviewRequestDue' | 'reviewRequestedAt' | 'reviewDecidedAt' | 'reviewDue' | 'rereviewRequestDue' | 'rereviewRequestedAt' | 'rereviewDue'
 
@@ -131,6 +143,7 @@ export function detailView(row: CaseRow, viewer: Actor, parts: DetailParts): Cas
     attachments: parts.attachments,
     assignments: parts.assignments.map((a) => assignmentView(a, parts.staffById)),
     deadlines: deadlinesView(row),
+    zoneClock: zoneClockView(row),
     reply:
       row.replyText && row.repliedAt
         ? { text: row.replyText, outcome: row.replyOutcome ?? 'explained', outcomeLabel: outcomeLabel(row) ?? REPLY_OUTCOMES.explained, at: row.repliedAt.toISOString() }

@@ -2,19 +2,22 @@ import type { ClockName } from '@xinfang/shared/deadlines'
 import { hasProvisionalDue, type CalendarFields } from './case-calendar'
 import type { CaseRow, NewCase } from './case-repository'
 
-type ClockFields = Pick<CaseRow, 'status' | 'zone' | 'respondDue' | 'acceptDue' | 'replyDue' | 'reviewDue' | 'rereviewDue'>
+type ClockFields = Pick<CaseRow, 'status' | 'zone' | 'zoneTriage' | 'respondDue' | 'acceptDue' | 'replyDue' | 'reviewDue' | 'rereviewDue'>
 
 /**
- * The one clock running on a case in its state, and when it runs out. A zone case owes a first
- * answer within the hour and a reply within 3 working days; others the regulation's 15 and 60.
+ * The one clock running on a case in its state, and when it runs out. A zone case answers a
+ * simple question within the hour and a complex one within 3 working days, from registration, in
+ * whatever state before the reply; others owe the regulation's 15 days to accept and 60 to reply.
  */
 export function runningClock(c: ClockFields): { dueClock: ClockName | null; dueAt: Date | null } {
   switch (c.status) {
     case 'registered':
     case 'mediating':
-      return c.zone && c.respondDue ? { dueClock: 'zoneSimple', dueAt: c.respondDue } : { dueClock: 'accept', dueAt: c.acceptDue }
     case 'accepted':
-      return { dueClock: c.zone ? 'zoneComplex' : 'reply', dueAt: c.replyDue }
+      if (c.zone && c.zoneTriage) return c.zoneTriage === 'simple' ? { dueClock: 'zoneSimple', dueAt: c.respondDue } : { dueClock: 'zoneComplex', dueAt: c.replyDue }
+      if (c.status === 'accepted') return { dueClock: c.zone ? 'zoneComplex' : 'reply', dueAt: c.replyDue }
+      // a zone case filed before triage existed owes a first answer within the hour
+      return c.zone && c.respondDue ? { dueClock: 'zoneSimple', dueAt: c.respondDue } : { dueClock: 'accept', dueAt: c.acceptDue }
     case 'review_requested':
     case 'reviewing':
       return { dueClock: 'review', dueAt: c.reviewDue }

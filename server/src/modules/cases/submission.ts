@@ -12,15 +12,20 @@ import { DISPATCH_LEVEL_NOTES } from '@xinfang/shared/handling-plan'
 import { decideDispatch } from '../dispatch/dispatcher'
 import { routeSubmission } from './content-routing'
 import type { CaseContext } from './case-context'
-import { assignmentView, deadlinesView } from './case-views'
+import { zoneIntakeOf, type ZoneIntake } from '../zones/zone-intake'
+import { assignmentView, deadlinesView, zoneClockView } from './case-views'
 import { clockState, UNSTARTED } from './running-clock'
 
 const TITLE_LENGTH = 24
 const MAX_VOICE_NOTES = 1
 const HOUR_MS = 3_600_000
 
-/** A street (or community, grid) must exist and lie in the chosen district; it implies the district. */
-function placeOf(body: CreateCaseBody): { region: string | null; street: string | null } {
+/**
+ * A street (or community, grid) must exist and lie in the chosen district; it implies the district.
+ * A resident who chose no place takes the place of the housing project or heat station they chose.
+ */
+function placeOf(body: CreateCaseBody, picked: ZoneIntake['place']): { region: string | null; street: string | null } {
+  if (!body.street && !body.region && picked) return { region: picked.region, street: picked.street }
   if (!body.street) return { region: body.region ?? null, street: null }
   const level = placeLevel(body.street)
   const district = districtOf(body.street)
@@ -46,7 +51,8 @@ async function uniqueTrackingNo(ctx: CaseContext): Promise<string> {
 /**
  * Registers a resident's case and dispatches it in the same transaction: the case, its
  * assignments, its first timeline entries and its attachments appear together or not at all.
- * A category in a livelihood zone makes it a zone case, with the zone's clocks.
+ * A category in a livelihood zone makes it a zone case, with the zone's clocks; a zone's own form
+ * (zones/zone-intake.ts) also says which clock, what the case is about and where.
  */
 export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: CreateCaseBody, kind: 'individual' | 'joint' = 'individual'): Promise<CaseCreated> {
   const content = body.content.trim()
@@ -54,8 +60,12 @@ export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: C
   if (textLength(content) < CONTENT_MIN) {
     throw new AppError('VALIDATION_FAILED', describeIssue({ keyword: 'minLength', instancePath: '/content', params: { limit: CONTENT_MIN } }), [{ field: 'content', reason: 'too short' }])
   }
+  // a zone's own form decides the clock and, by its matter, the category
+  const intake = await zoneIntakeOf(ctx.zones, body, ctx.clock.now())
   // the assistant reads the text before the transaction: it needs no database and holds no lock
-  const { category, zone, region, street, assisted } = routeSubmission(ctx.assistant, content, { category: body.category ?? null, zone: body.zone ?? null, ...placeOf(body) })
+  const chosen = { category: intake?.category ?? body.category ?? null, zone: body.zone ?? null, ...placeOf(body, intake?.place ?? null) }
+  const { category, zone, region, street, assisted } = routeSubmission(ctx.assistant, content, chosen)
+  const triage = zone ? (intake?.triage ?? 'complex') : null
 
   // the rules are the process's cache, read again only when another connection may have changed them
   const rules = await ctx.rules.active(ctx.q)
@@ -78,6 +88,7 @@ export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: C
       content,
       category,
       zone,
+      zoneTriage: triage,
       regionCode: region,
       streetCode: street,
       address: body.address?.trim() || null,
@@ -90,12 +101,16 @@ export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: C
       status: 'registered' as const,
       registeredAt: now,
       acceptDue: dueDate('accept', now),
-      respondDue: zone ? new Date(now.getTime() + HOUR_MS) : null,
-      replyDue: zone ? dueDate('zoneComplex', now) : null,
+      respondDue: triage === 'simple' ? new Date(now.getTime() + HOUR_MS) : null,
+      replyDue: triage === 'complex' ? dueDate('zoneComplex', now) : null,
       updatedAt: now,
     }
     const row = await ctx.cases.insert({ ...fields, ...clockState({ ...UNSTARTED, ...fields }) })
     await ctx.files.attach(attachmentIds, row.id)
+    if (intake) {
+      const { ask, projectId, stationCode, employer, matter, form } = intake
+      await ctx.zones.insertZoneCase({ caseId: row.id, zone: intake.zone, ask, projectId, stationCode, employer, matter, form, createdAt: now })
+    }
 
     const decision = decideDispatch(rules, { zone, category, region })
     const assignments = await ctx.cases.insertAssignments(
@@ -124,6 +139,14 @@ export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: C
         data: { ruleId: decision.rule?.id ?? null, level: decision.level, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })), assistant: assisted?.data ?? null },
       },
     ])
-    return { id: row.id, trackingNo: formatTrackingNo(row.trackingNo), status: 'registered', assignments: views, deadlines: deadlinesView(row) }
+    return {
+      id: row.id,
+      trackingNo: formatTrackingNo(row.trackingNo),
+      status: 'registered',
+      assignments: views,
+      deadlines: deadlinesView(row),
+      zoneClock: zoneClockView(row),
+      jointSuggested: intake?.jointSuggested ?? false,
+    }
   })
 }

@@ -27,7 +27,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
             {a.objection && <Text className='wb-warn line'>异议：{a.objection.reason}（{formatDateTime(a.objection.at)}）</Text>}
           </View>
         ))}
-        <DeadlineList deadlines={detail.deadlines} reviewStage={detail.review?.stage ?? null} />
+        <DeadlineList deadlines={detail.deadlines} zoneClock={detail.zoneClock} reviewStage={detail.review?.stage ?? null} />
         {extension && (
           <Text className={extension.status === 'pending' ? 'wb-warn line' : 'muted line'}>
             延期{extension.days}个工作日 · {EXTENSION_STATUS[extension.status]}：{extension.reason}

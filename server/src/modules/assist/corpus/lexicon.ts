@@ -1,4 +1,4 @@
-import type { CategoryCode } from '@xinfang/shared/categories'
+import type { CategoryCode, FormOnlyCategory } from '@xinfang/shared/categories'
 
 /**
  * The words of each category's matters, as residents and offices use them: the things, places,
@@ -6,7 +6,7 @@ import type { CategoryCode } from '@xinfang/shared/categories'
  * knows a matter's vocabulary beyond the sentences in training-topics.ts. Hand-written from the
  * catalog's remit of each unit.
  */
-export const LEXICON: Record<Exclude<CategoryCode, 'other'>, readonly string[]> = {
+export const LEXICON: Record<Exclude<CategoryCode, 'other' | FormOnlyCategory>, readonly string[]> = {
   housing_delivery: ['交房', '逾期交房', '延期交房', '烂尾', '烂尾楼', '保交楼', '期房', '开发商', '售楼部', '收房', '验房', '交付标准', '样板间', '精装修', '钥匙', '违约金', '停工', '复工', '楼盘', '公摊', '面积差', '车位捆绑', '交房押金', '竣工验收', '配套设施'],
   property_certificate: ['房产证', '房本', '不动产证', '不动产权证书', '大产证', '办证难', '首次登记', '初始登记', '土地出让金', '契税', '办证费', '网签', '备案', '解押', '抵押', '产权', '分户', '安置房产权', '历史遗留'],
   property_management: ['物业', '物业费', '物业公司', '维修基金', '维修资金', '电梯', '业委会', '业主大会', '公共收益', '保洁', '保安', '门禁', '停车费', '地下车库', '楼道', '绿化', '消防通道', '外墙', '漏雨', '二次供水', '水箱', '物业撤场', '前期物业', '业主群', '车位', '单元门'],

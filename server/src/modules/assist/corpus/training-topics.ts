@@ -1,4 +1,4 @@
-import type { CategoryCode } from '@xinfang/shared/categories'
+import type { CategoryCode, FormOnlyCategory } from '@xinfang/shared/categories'
 
 /**
  * The raw material of the generated training examples: for each category, what residents say
@@ -12,7 +12,7 @@ export interface Topic {
   details: readonly string[]
 }
 
-export const TOPICS: Record<Exclude<CategoryCode, 'other'>, Topic> = {
+export const TOPICS: Record<Exclude<CategoryCode, 'other' | FormOnlyCategory>, Topic> = {
   housing_delivery: {
     cores: [
       '买的房子合同上写去年六月交房，到现在还没交', '开发商一直拖着不交房，工地都停工大半年了', '楼盘烂尾了，首付和贷款都交了房子还是个框架',

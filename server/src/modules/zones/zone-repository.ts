@@ -1,0 +1,53 @@
+import { and, asc, eq, like, or, type Column, type SQL } from 'drizzle-orm'
+import type { Database, Q } from '../../db/database'
+import type { Tables } from '../../db/schema/definition'
+
+export type HousingProjectRow = Tables['housingProjects']['$inferSelect']
+export type HeatStationRow = Tables['heatStations']['$inferSelect']
+export type ZoneCaseRow = Tables['zoneCases']['$inferSelect']
+export type NewZoneCase = Tables['zoneCases']['$inferInsert']
+
+export interface PlaceFilter {
+  region?: string
+  /** a few characters of the name or the address */
+  q?: string
+}
+
+const LIST_LIMIT = 200
+/** `%` and `_` typed by a resident would be wildcards (and SQLite's LIKE has no default escape): they are dropped */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, '')}%`
+
+/** The zones' directories (housing projects, heat stations) and the forms zone cases were filed with. */
+export function createZoneRepository(db: Database, q: Q = db.q) {
+  const { housingProjects, heatStations, zoneCases } = db.tables
+  const filtered = (filter: PlaceFilter, cols: { active: Column; region: Column; name: Column; address: Column }): SQL | undefined =>
+    and(
+      eq(cols.active, true),
+      filter.region ? eq(cols.region, filter.region) : undefined,
+      filter.q ? or(like(cols.name, containing(filter.q)), like(cols.address, containing(filter.q))) : undefined,
+    )
+  return {
+    async listProjects(filter: PlaceFilter): Promise<HousingProjectRow[]> {
+      const p = housingProjects
+      return q.select().from(p).where(filtered(filter, { active: p.active, region: p.regionCode, name: p.name, address: p.address })).orderBy(asc(p.regionCode), asc(p.name)).limit(LIST_LIMIT)
+    },
+    async findProject(id: string): Promise<HousingProjectRow | null> {
+      return (await q.select().from(housingProjects).where(and(eq(housingProjects.id, id), eq(housingProjects.active, true))))[0] ?? null
+    },
+    async listStations(filter: PlaceFilter): Promise<HeatStationRow[]> {
+      const s = heatStations
+      return q.select().from(s).where(filtered(filter, { active: s.active, region: s.regionCode, name: s.name, address: s.address })).orderBy(asc(s.regionCode), asc(s.name)).limit(LIST_LIMIT)
+    },
+    async findStation(code: string): Promise<HeatStationRow | null> {
+      return (await q.select().from(heatStations).where(and(eq(heatStations.code, code), eq(heatStations.active, true))))[0] ?? null
+    },
+    async insertZoneCase(row: NewZoneCase): Promise<void> {
+      await db.insertRows(q, zoneCases, [row])
+    },
+    async zoneCaseOf(caseId: string): Promise<ZoneCaseRow | null> {
+      return (await q.select().from(zoneCases).where(eq(zoneCases.caseId, caseId)))[0] ?? null
+    },
+  }
+}
+
+export type ZoneRepository = ReturnType<typeof createZoneRepository>

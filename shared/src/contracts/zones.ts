@@ -1,0 +1,88 @@
+import { Type, type Static } from 'typebox'
+import { ZONE_ASK_CODES, ZONE_TRIAGES, type ZoneTriage } from '../zone-rules'
+import { Nullable, PlaceCodeSchema, RegionCodeSchema, TimestampSchema, UnitCodeSchema, ZoneCodeSchema } from './common'
+
+/** The livelihood zones (民生专区): their rules as the app renders them, and what their forms pick from. */
+
+const triageCodes = Object.keys(ZONE_TRIAGES) as ZoneTriage[]
+
+export const ZoneAskSchema = Type.Enum(ZONE_ASK_CODES, { description: '群众要办的事：consult 咨询、policy 政策、progress 进度（1小时内答复）；problem 需要办理（3个工作日内答复）' })
+export const ZoneTriageSchema = Type.Enum(triageCodes)
+
+/** A zone form as sent: each field's value by its key (see `GET /zones` for the fields). */
+export const ZoneFormInputSchema = Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9]{0,31}$' }), Type.Union([Type.String({ maxLength: 200 }), Type.Number()]), {
+  maxProperties: 16,
+  description: '专区表单：字段见 GET /zones；逐项校验在服务端按专区规则进行，错误信息写明字段',
+})
+
+const ZoneFieldSchema = Type.Object({
+  key: Type.String(),
+  label: Type.String(),
+  kind: Type.Enum(['text', 'choice', 'date', 'month', 'amount', 'count', 'temperature', 'project', 'station']),
+  required: Type.Boolean(),
+  hint: Type.Optional(Type.String()),
+  options: Type.Optional(Type.Array(Type.Object({ code: Type.String(), label: Type.String(), category: Type.Optional(Type.String()) }))),
+  maxLength: Type.Optional(Type.Integer()),
+  min: Type.Optional(Type.Number()),
+  max: Type.Optional(Type.Number()),
+  pattern: Type.Optional(Type.Object({ source: Type.String(), message: Type.String() })),
+  notFuture: Type.Optional(Type.Boolean()),
+  notBefore: Type.Optional(Type.String()),
+})
+
+export const ZoneSchema = Type.Object({
+  code: ZoneCodeSchema,
+  name: Type.String(),
+  intro: Type.String(),
+  lead: UnitCodeSchema,
+  leadName: Type.String(),
+  second: Type.Literal('region_office', { description: '一案双交：牵头单位和所在区县信访部门同时负责' }),
+  category: Type.String(),
+  requires: Type.Array(Type.Enum(['address', 'region'])),
+  jointFrom: Nullable(Type.Integer({ description: '被拖欠的工友达到这个人数时，建议发起联名诉求' })),
+  fields: Type.Array(ZoneFieldSchema),
+})
+
+export const ZoneListSchema = Type.Object({
+  zones: Type.Array(ZoneSchema),
+  asks: Type.Array(Type.Object({ code: ZoneAskSchema, label: Type.String(), triage: ZoneTriageSchema })),
+  clocks: Type.Array(Type.Object({ triage: ZoneTriageSchema, label: Type.String(), promise: Type.String() })),
+})
+export type ZoneList = Static<typeof ZoneListSchema>
+
+export const HousingProjectSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  developer: Type.String(),
+  address: Type.String(),
+  region: RegionCodeSchema,
+  street: Nullable(PlaceCodeSchema),
+  promisedDelivery: Nullable(Type.String({ description: '合同约定交付日期 YYYY-MM-DD' })),
+})
+export type HousingProject = Static<typeof HousingProjectSchema>
+
+export const HeatStationSchema = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  address: Type.String(),
+  region: RegionCodeSchema,
+  street: Nullable(PlaceCodeSchema),
+})
+export type HeatStation = Static<typeof HeatStationSchema>
+
+export const PlaceFilterQuerySchema = Type.Object(
+  { region: Type.Optional(RegionCodeSchema), q: Type.Optional(Type.String({ minLength: 1, maxLength: 30, description: '名称或地址中的字' })) },
+  { additionalProperties: false },
+)
+
+export const HousingProjectListSchema = Type.Object({ items: Type.Array(HousingProjectSchema) })
+export const HeatStationListSchema = Type.Object({ items: Type.Array(HeatStationSchema) })
+
+/** A zone case's answer clock as its page shows it: 应答复时间. */
+export const ZoneClockSchema = Type.Object({
+  triage: ZoneTriageSchema,
+  label: Type.String({ description: '简单诉求 / 复杂诉求' }),
+  promise: Type.String({ description: '1小时内答复 / 3个工作日内答复' }),
+  answerBy: TimestampSchema,
+})
+export type ZoneClock = Static<typeof ZoneClockSchema>
