@@ -68,6 +68,8 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       MOCKS_PORT: String(mocksPort),
       ALIPAY_APP_PUBLIC_KEY: secrets.alipayAppPublicKey,
       ALIPAY_PLATFORM_PRIVATE_KEY: secrets.alipayPlatformPrivateKey,
+      // the heating company calls the demo API back with its work orders' progress
+      HEATING_WEBHOOK_URL: `http://127.0.0.1:${apiPort}/api/v1/zones/heating/webhook`,
     },
     server: {
       ...env,
@@ -94,6 +96,10 @@ export function devEnv(env: NodeJS.ProcessEnv = process.env): DevEnv {
       CITYAPP_API_BASE: `${mocksUrl}/cityapp`,
       CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
       CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,
+      HEATING_API_BASE: `${mocksUrl}/heating`,
+      HEATING_APP_KEY: DEV_CREDENTIALS.heatingAppKey,
+      HEATING_APP_SECRET: DEV_CREDENTIALS.heatingAppSecret,
+      HEATING_WEBHOOK_SECRET: DEV_CREDENTIALS.heatingWebhookSecret,
       WECHAT_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.wechatNoticeTemplateId,
       ALIPAY_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.alipayNoticeTemplateId,
       SMS_API_BASE: `${mocksUrl}/sms`,

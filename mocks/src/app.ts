@@ -7,6 +7,8 @@ import { cityAppBusyAnswer } from './cityapp-push'
 import { cityAppRoutes, newCityAppTicket, type CityAppMockOptions } from './cityapp-platform'
 import { controlRoutes } from './control-routes'
 import { FaultSchedule } from './fault-schedule'
+import { HeatingCompany, heatingBusyAnswer, heatingRoutes, type HeatingMockOptions } from './heating-company'
+import { heatingControls } from './heating-controls'
 import { LLM_DEV_CREDENTIALS, llmBusyAnswer, llmRoutes, type LlmMockOptions } from './llm-platform'
 import type { MockPlatform } from './mock-platform'
 import { OneTimeCodes } from './one-time-codes'
@@ -28,6 +30,7 @@ export interface MocksOptions {
   /** the OpenAI-compatible model; the dev key and model when not given */
   llm?: LlmMockOptions
   s3: S3MockOptions
+  heating: HeatingMockOptions
   logger?: boolean
 }
 
@@ -48,7 +51,7 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
   const app = Fastify({ logger: options.logger === true && loggerOptions, forceCloseConnections: true, routerOptions: { maxParamLength: 2048 } })
   const journal = new CallJournal()
   const faults = new FaultSchedule()
-  const codes: Record<Exclude<MockPlatform, 'sms' | 'llm' | 's3'>, OneTimeCodes> = {
+  const codes: Record<Exclude<MockPlatform, 'sms' | 'llm' | 's3' | 'heating'>, OneTimeCodes> = {
     wechat: new OneTimeCodes(newWechatLoginCode),
     alipay: new OneTimeCodes(newAlipayAuthCode),
     cityapp: new OneTimeCodes(newCityAppTicket),
@@ -70,5 +73,8 @@ export function buildMocks(options: MocksOptions): FastifyInstance {
   app.register(platformScope('sms', smsRoutes(options.sms), scope, smsBusyAnswer), { prefix: '/sms' })
   app.register(platformScope('llm', llmRoutes(options.llm ?? LLM_DEV_CREDENTIALS), scope, llmBusyAnswer), { prefix: '/llm' })
   app.register(platformScope('s3', s3Routes(options.s3, s3Objects), scope, s3BusyAnswer), { prefix: '/s3' })
+  const heating = new HeatingCompany({ ...options.heating })
+  app.register(platformScope('heating', heatingRoutes(heating), scope, heatingBusyAnswer), { prefix: '/heating' })
+  app.register(heatingControls(heating), { prefix: '/__mocks/heating' })
   return app
 }

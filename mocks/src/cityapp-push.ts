@@ -1,7 +1,8 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import type { OptOuts } from './opt-outs'
 import type { BusyAnswer } from './platform-scope'
+import { keepRawJson } from './raw-json'
 
 export interface CityAppPushOptions {
   clientId: string
@@ -22,18 +23,10 @@ const MAX_BODY_LENGTH = 200
  */
 export function cityAppPushRoutes(options: CityAppPushOptions, optOuts: OptOuts): FastifyPluginAsync {
   const seenNonces = new Map<string, number>()
-  const rawBodies = new WeakMap<FastifyRequest, string>()
 
   return async (app) => {
     // the signature covers the body's exact bytes, so they are kept beside the parsed JSON
-    app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-      rawBodies.set(request, String(body))
-      try {
-        done(null, JSON.parse(String(body)))
-      } catch {
-        done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined)
-      }
-    })
+    const rawBody = keepRawJson(app)
 
     app.post('/messages', async (request, reply) => {
       const header = (name: string) => {
@@ -47,7 +40,7 @@ export function cityAppPushRoutes(options: CityAppPushOptions, optOuts: OptOuts)
         return reply.code(401).send(pushError('invalid_timestamp', 'timestamp missing or more than 5 minutes off'))
       }
       if (nonce.length < 16 || nonce.length > 64) return reply.code(401).send(pushError('invalid_nonce', 'nonce must be 16 to 64 characters'))
-      const expected = createHmac('sha256', options.clientSecret).update(`${timestamp}\n${nonce}\n${rawBodies.get(request) ?? ''}`).digest()
+      const expected = createHmac('sha256', options.clientSecret).update(`${timestamp}\n${nonce}\n${rawBody(request)}`).digest()
       const given = Buffer.from(header('x-cityapp-signature'), 'base64')
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         return reply.code(401).send(pushError('invalid_signature', 'signature does not match'))

@@ -32,6 +32,9 @@ export const DEV_CREDENTIALS = {
   s3SecretAccessKey: 'xinfang-dev-s3-secret-0000000000000000',
   s3Region: 'us-east-1',
   s3Bucket: 'xinfang-dev',
+  heatingAppKey: 'xinfang-dev',
+  heatingAppSecret: 'heating-dev-app-secret-0001',
+  heatingWebhookSecret: 'heating-dev-webhook-secret-0001',
 } as const
 
 /** Reads and checks the whole configuration once, naming every missing or broken variable together. */
@@ -81,6 +84,12 @@ export function readMocksConfig(env: NodeJS.ProcessEnv): MocksConfig {
         signName: env.SMS_SIGN_NAME ?? DEV_CREDENTIALS.smsSignName,
         templateCode: env.SMS_TEMPLATE_CODE ?? DEV_CREDENTIALS.smsTemplateCode,
         staffTemplateCode: env.SMS_STAFF_TEMPLATE_CODE ?? DEV_CREDENTIALS.smsStaffTemplateCode,
+      },
+      heating: {
+        appKey: env.HEATING_APP_KEY ?? DEV_CREDENTIALS.heatingAppKey,
+        appSecret: env.HEATING_APP_SECRET ?? DEV_CREDENTIALS.heatingAppSecret,
+        webhookSecret: env.HEATING_WEBHOOK_SECRET ?? DEV_CREDENTIALS.heatingWebhookSecret,
+        webhookUrl: env.HEATING_WEBHOOK_URL ?? null,
       },
       llm: { apiKey: env.LLM_API_KEY ?? LLM_DEV_CREDENTIALS.apiKey, model: env.LLM_MODEL ?? LLM_DEV_CREDENTIALS.model },
       s3: {

@@ -7,7 +7,7 @@ import type { OptOutPlatform, OptOuts } from './opt-outs'
 import type { S3Objects } from './s3-objects'
 import type { AccessTokens } from './wechat-access-tokens'
 
-type CodePlatform = Exclude<MockPlatform, 'sms' | 'llm' | 's3'>
+type CodePlatform = Exclude<MockPlatform, 'sms' | 'llm' | 's3' | 'heating'>
 
 export interface ControlRoutesDependencies {
   journal: CallJournal

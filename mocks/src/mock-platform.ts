@@ -1,3 +1,3 @@
-export const MOCK_PLATFORMS = ['wechat', 'alipay', 'cityapp', 'sms', 'llm', 's3'] as const
+export const MOCK_PLATFORMS = ['wechat', 'alipay', 'cityapp', 'sms', 'llm', 's3', 'heating'] as const
 
 export type MockPlatform = (typeof MOCK_PLATFORMS)[number]

@@ -71,6 +71,8 @@ export async function startMocks(): Promise<RunningMocks> {
       region: DEV_CREDENTIALS.s3Region,
       buckets: [DEV_CREDENTIALS.s3Bucket],
     },
+    // the API's port is known only once it listens: a test registers the webhook then (PUT /__mocks/heating/webhook)
+    heating: { appKey: DEV_CREDENTIALS.heatingAppKey, appSecret: DEV_CREDENTIALS.heatingAppSecret, webhookSecret: DEV_CREDENTIALS.heatingWebhookSecret, webhookUrl: null },
   }
   const app = buildMocks(options)
   const baseUrl = (await app.listen({ host: '127.0.0.1', port: 0 })).replace(/\/$/, '')

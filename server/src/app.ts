@@ -23,6 +23,7 @@ import casesModule from './modules/cases/index'
 import { caseContextPlugin } from './modules/cases/case-context'
 import cosignModule from './modules/cosign/index'
 import zonesModule from './modules/zones/index'
+import outboundModule from './modules/outbound/index'
 import catalogRoutes from './modules/catalog/routes'
 import fileRoutes from './modules/files/routes'
 import healthRoutes from './modules/health/routes'
@@ -76,6 +77,7 @@ export async function buildApp(config: AppConfig, options: AppOptions = {}) {
   await app.register(auditModule)
   await app.register(assistantPlugin)
   await app.register(caseContextPlugin)
+  await app.register(outboundModule)
   await app.register(jobsPlugin)
 
   await app.register(metricsPlugin)

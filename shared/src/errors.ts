@@ -63,6 +63,11 @@ export const ERRORS = {
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '这次提交与之前的内容不一致，请刷新后重新提交' },
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍等一会儿再试' },
   PLATFORM_UNAVAILABLE: { status: 503, message: '登录服务暂时不可用，请稍后再试' },
+  // webhooks from outside systems: the words are for their IT teams
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, message: '签名校验未通过：请检查 X-RL-App-Key、X-RL-Signature 和共享密钥' },
+  WEBHOOK_STALE: { status: 401, message: '请求时间与服务器相差超过5分钟，请校准时钟后重发' },
+  WEBHOOK_REPLAYED: { status: 401, message: '这个请求编号（nonce）已经用过，请勿重放' },
+  PUSH_NOT_FOUND: { status: 404, message: '没有这张工单：工单号或案件编号不对' },
   INTERNAL: { status: 500, message: '系统繁忙，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>
 

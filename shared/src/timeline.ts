@@ -36,6 +36,14 @@ export const TIMELINE_ACTIONS = {
   cosign_warning: '联名预警',
   cosign_closed: '发起人结束联名',
   deadlines_recounted: '按新公布的节假日安排重算期限',
+  // the heating zone's direct link to the heating company's work orders
+  heating_forwarded: '已转热力公司',
+  heating_received: '热力公司收到工单',
+  heating_accepted: '热力公司已接单',
+  heating_on_site: '维修人员已上门',
+  heating_fixed: '热力公司报告已修好',
+  heating_cannot_fix: '热力公司报告暂时修不了',
+  heating_push_failed: '工单未能送达热力公司',
 } as const
 
 export type TimelineAction = keyof typeof TIMELINE_ACTIONS

@@ -75,6 +75,8 @@ export interface ZoneRule {
   requires: readonly ('address' | 'region')[]
   /** wages: this many co-workers owed or more are offered a joint complaint instead of one each */
   jointFrom?: number
+  /** the lead unit's own system takes the zone's cases at once (heating: the company's work orders) */
+  directLink?: 'heating'
 }
 
 const TEXT_SHORT = 60
@@ -166,6 +168,7 @@ export const ZONE_RULES: Record<ZoneCode, ZoneRule> = {
     second: 'region_office',
     category: 'heating',
     requires: ['address', 'region'],
+    directLink: 'heating',
     fields: [
       { key: 'stationCode', label: '换热站', kind: 'station', required: false, hint: '不知道可以不选，热力公司按地址查' },
       { key: 'indoorTemp', label: '室内温度（℃）', kind: 'temperature', required: true, min: -10, max: 40 },

@@ -57,7 +57,8 @@ describe('the resident case loop: submit -> auto-dispatch -> accept -> reply -> 
     expect(seen.body.reply).toMatchObject({ outcome: 'supported', outcomeLabel: '诉求合理，予以支持' })
     expect(seen.body.attachments).toHaveLength(1)
     expect(seen.body.allowedActions).toEqual(['rate'])
-    expect(seen.body.timeline.map((e: any) => e.action)).toEqual(['submitted', 'dispatched', 'accepted', 'replied'])
+    // a heating case also goes to the heating company's work-order system (docs/integrations.md)
+    expect(seen.body.timeline.map((e: any) => e.action)).toEqual(['submitted', 'dispatched', 'heating_forwarded', 'accepted', 'replied'])
     const dispatch = seen.body.timeline[1]
     expect(dispatch.data.ruleId).toBe('category:heating')
     expect(dispatch.note).toContain('郑州热力集团有限公司')
@@ -83,7 +84,7 @@ describe('the resident case loop: submit -> auto-dispatch -> accept -> reply -> 
     expect(review.status).toBe(200)
     expect(review.body.status).toBe('review_requested')
     expect(review.body.deadlines.reviewBy).not.toBeNull()
-    expect(review.body.timeline.map((e: any) => e.action)).toEqual(['submitted', 'dispatched', 'accepted', 'replied', 'rated', 'review_requested'])
+    expect(review.body.timeline.map((e: any) => e.action)).toEqual(['submitted', 'dispatched', 'heating_forwarded', 'accepted', 'replied', 'rated', 'review_requested'])
 
     const again = await api.post(`/api/v1/cases/${caseId}/review-request`, { reason: '整栋楼的问题没有解决，请求复查' }, { token: alice.token })
     expectError(again, 409, 'REVIEW_ALREADY_REQUESTED')

@@ -38,6 +38,8 @@ export const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * l
 
 export interface BenchServer {
   server: ServerProcess
+  /** the platform mocks' base URL (their /__mocks controls among them) */
+  mocksUrl: string
   /** the server's environment: its secrets, to sign tokens and hash identities as it does */
   env: Record<string, string>
   engine: BenchEngine
@@ -100,6 +102,8 @@ export interface BenchServerOptions {
   engine?: BenchEngine
   /** SQLite's synchronous; PostgreSQL always syncs each commit (synchronous_commit=on) */
   synchronous?: 'FULL' | 'NORMAL'
+  /** on top of the server's environment, e.g. the outbound worker's timer (tests turn it off) */
+  env?: Record<string, string>
 }
 
 /** The API as its own process on a fresh database (a SQLite file, or a PostgreSQL database) holding `cases` generated cases. */
@@ -108,7 +112,7 @@ export async function startBenchServer(cases: number, options: BenchServerOption
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xinfang-bench-'))
   const mocks: RunningMocks = await startMocks()
   const databaseUrl = engine === 'postgres' ? await (await benchPostgres()).createDatabase() : undefined
-  const env: Record<string, string> = { ...stackEnv(mocks, dataDir), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) }
+  const env: Record<string, string> = { ...stackEnv(mocks, dataDir), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...options.env }
   const t0 = Date.now()
   const data = await generateCases({ file: path.join(dataDir, 'xinfang.db'), url: databaseUrl }, cases, { key: Buffer.from(env.PII_KEY!, 'base64'), hashKey: env.PII_HASH_KEY! })
   console.log(`[${engine}] generated ${cases} cases for ${data.residentIds.length} residents in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
@@ -123,6 +127,7 @@ export async function startBenchServer(cases: number, options: BenchServerOption
   return {
     server,
     env,
+    mocksUrl: mocks.baseUrl,
     engine,
     databaseFile: path.join(dataDir, 'xinfang.db'),
     databaseUrl,

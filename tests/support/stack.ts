@@ -77,6 +77,10 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     CITYAPP_API_BASE: `${mocks.baseUrl}/cityapp`,
     CITYAPP_CLIENT_ID: DEV_CREDENTIALS.cityAppClientId,
     CITYAPP_CLIENT_SECRET: DEV_CREDENTIALS.cityAppClientSecret,
+    HEATING_API_BASE: `${mocks.baseUrl}/heating`,
+    HEATING_APP_KEY: DEV_CREDENTIALS.heatingAppKey,
+    HEATING_APP_SECRET: DEV_CREDENTIALS.heatingAppSecret,
+    HEATING_WEBHOOK_SECRET: DEV_CREDENTIALS.heatingWebhookSecret,
     WECHAT_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.wechatNoticeTemplateId,
     ALIPAY_NOTICE_TEMPLATE_ID: DEV_CREDENTIALS.alipayNoticeTemplateId,
     SMS_API_BASE: `${mocks.baseUrl}/sms`,
@@ -99,6 +103,8 @@ export function stackEnv(mocks: RunningMocks, dataDir: string): Record<string, s
     NOTIFY_POLL_MS: '0',
     // and escalate with app.jobs.escalateOverdue() under a fake clock
     ESCALATION_INTERVAL_MS: '0',
+    // and push heating work orders with app.outbound.runOnce()
+    OUTBOUND_POLL_MS: '0',
     SEED_DEMO: '1',
     DEMO_PASSWORD,
   }

@@ -6,6 +6,7 @@ import { createAlipayTemplateMessageClient } from '../integrations/alipay-templa
 import { createAliyunSmsClient } from '../integrations/aliyun-sms'
 import { createCityAppClient } from '../integrations/cityapp'
 import { createCityAppPushClient } from '../integrations/cityapp-push'
+import { createHeatingCompanyClient, type HeatingCompanyClient } from '../integrations/heating-company'
 import type { NoticeChannel } from '../integrations/notice-delivery'
 import { createWechatClient } from '../integrations/wechat'
 import { createWechatPhoneClient, type WechatPhoneClient } from '../integrations/wechat-phone'
@@ -17,6 +18,8 @@ export interface Platforms {
   wechat: ReturnType<typeof createWechatClient>
   alipay: ReturnType<typeof createAlipayClient>
   cityapp: ReturnType<typeof createCityAppClient>
+  /** 郑州热力集团's work-order system: the heating zone's cases go there directly */
+  heating: HeatingCompanyClient
   /** Where notices to residents go: each login platform's own message channel, and SMS for everyone. */
   notices: Record<'wechat' | 'alipay' | 'cityapp' | 'sms', NoticeChannel>
   /** Codes that open a mini-program page: WeChat's as image bytes, Alipay's as a hosted image URL. */
@@ -43,13 +46,14 @@ const ENV_VERSIONS: Record<MiniprogramState, WxacodeEnvVersion> = { formal: 'rel
 /** One adapter per outside platform, configured here; nothing else knows what is behind them. */
 export default fp(
   async (fastify) => {
-    const { wechat, alipay, cityapp, notices, integrations } = fastify.config
+    const { wechat, alipay, cityapp, heating, notices, integrations } = fastify.config
     // one access token for every server-side WeChat call: each fetch of a new one retires the last
     const wechatApi = createWechatServerApi({ ...wechat, ...integrations })
     fastify.decorate('platforms', {
       wechat: createWechatClient({ ...wechat, ...integrations }),
       alipay: createAlipayClient({ ...alipay, ...integrations }),
       cityapp: createCityAppClient({ ...cityapp, ...integrations }),
+      heating: createHeatingCompanyClient({ ...heating, ...integrations }),
       notices: {
         wechat: createWechatSubscribeClient({ api: wechatApi, templateId: notices.wechatTemplateId, miniprogramState: notices.wechatMiniprogramState }),
         alipay: createAlipayTemplateMessageClient({ ...alipay, ...integrations, userTemplateId: notices.alipayTemplateId }),

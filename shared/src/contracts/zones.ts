@@ -86,3 +86,23 @@ export const ZoneClockSchema = Type.Object({
   answerBy: TimestampSchema,
 })
 export type ZoneClock = Static<typeof ZoneClockSchema>
+
+export const HEATING_ORDER_STATUSES = ['accepted', 'on_site', 'fixed', 'cannot_fix'] as const
+export type HeatingOrderStatus = (typeof HEATING_ORDER_STATUSES)[number]
+
+/** A work-order update from the heating company, as its webhook sends it (docs/integrations.md). */
+export const HeatingWebhookBodySchema = Type.Object(
+  {
+    eventId: Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_.:-]+$', description: '热力公司的事件编号，重发时不变' }),
+    orderNo: Type.String({ minLength: 1, maxLength: 64 }),
+    externalId: Type.String({ minLength: 8, maxLength: 64, description: '推送工单时给的案件编号' }),
+    status: Type.Enum(HEATING_ORDER_STATUSES, { description: 'accepted 已接单，on_site 已上门，fixed 已修好，cannot_fix 暂时修不了' }),
+    at: TimestampSchema,
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    technician: Type.Optional(Type.Object({ name: Type.String({ minLength: 1, maxLength: 20 }) }, { additionalProperties: false })),
+  },
+  { additionalProperties: true },
+)
+export type HeatingWebhookBody = Static<typeof HeatingWebhookBodySchema>
+
+export const WebhookAnswerSchema = Type.Object({ code: Type.String(), message: Type.String(), duplicate: Type.Boolean() })

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { SchemaKit } from './kit'
+import { defineOutboundTables } from './outbound'
 import { defineZoneTables } from './zones'
 
 /**
@@ -392,8 +393,9 @@ export function defineSchema(k: SchemaKit) {
   })
 
   const zoneTables = defineZoneTables(k, () => cases.id)
+  const outboundTables = defineOutboundTables(k, () => cases.id)
 
-  return { units, residents, staff, staffNoticeSettings, refreshTokens, cases, caseAssignments, caseEvents, files, dispatchRules, idempotencyKeys, escalations, auditLog, notifications, cosignCampaigns, cosignSignatures, cosignWarnings, rateLimits, ...zoneTables }
+  return { units, residents, staff, staffNoticeSettings, refreshTokens, cases, caseAssignments, caseEvents, files, dispatchRules, idempotencyKeys, escalations, auditLog, notifications, cosignCampaigns, cosignSignatures, cosignWarnings, rateLimits, ...zoneTables, ...outboundTables }
 }
 
 export type Tables = ReturnType<typeof defineSchema>

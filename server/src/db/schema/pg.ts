@@ -6,5 +6,5 @@ export const tables = defineSchema(pgKit)
 export const {
   units, residents, staff, staffNoticeSettings, refreshTokens, cases, caseAssignments, caseEvents, files, dispatchRules,
   idempotencyKeys, escalations, auditLog, notifications, cosignCampaigns, cosignSignatures, cosignWarnings, rateLimits,
-  housingProjects, heatStations, zoneCases,
+  housingProjects, heatStations, zoneCases, outboundPushes, webhookNonces, webhookEvents,
 } = tables

@@ -6,5 +6,5 @@ export const tables = defineSchema(sqliteSchemaKit)
 export const {
   units, residents, staff, staffNoticeSettings, refreshTokens, cases, caseAssignments, caseEvents, files, dispatchRules,
   idempotencyKeys, escalations, auditLog, notifications, cosignCampaigns, cosignSignatures, cosignWarnings, rateLimits,
-  housingProjects, heatStations, zoneCases,
+  housingProjects, heatStations, zoneCases, outboundPushes, webhookNonces, webhookEvents,
 } = tables

@@ -14,6 +14,7 @@ import { createRuleRepository, type RuleRepository } from '../dispatch/rule-repo
 import { createFileRepository, type FileRepository } from '../files/file-repository'
 import type { UrlSigner } from '../files/signed-url'
 import { fileUrlSigner } from '../files/file-views'
+import { createOutboundRepository, type OutboundRepository } from '../outbound/outbound-repository'
 import { createZoneRepository, type ZoneRepository } from '../zones/zone-repository'
 import { createCaseRepository, type CaseRepository } from './case-repository'
 
@@ -40,6 +41,8 @@ export interface CaseContext {
   /** the livelihood zones' directories and zone cases' forms */
   zones: ZoneRepository
   outbox: Outbox
+  /** pushes to outside systems (the heating company's work orders), in the same transaction as the change */
+  outbound: OutboundRepository
   /** work notices to staff, through the same outbox */
   staffNotices: StaffNotices
   audit: AuditRepository
@@ -78,6 +81,7 @@ function contextOn(services: Services, q: Q, rules: RuleRepository): CaseContext
     residents: createResidentRepository(db, services.pii, q),
     zones: createZoneRepository(db, q),
     outbox,
+    outbound: createOutboundRepository(db, q),
     staffNotices: createStaffNotices(db, outbox, q),
     audit: services.audit(q),
     assistant: services.assistant,

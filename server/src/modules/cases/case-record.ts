@@ -29,6 +29,11 @@ const NOTICES: Partial<Record<TimelineAction, string>> = {
   review_decided: '复查意见已出具，请查看并评价',
   rereview_accepted: '您的复核申请已受理',
   rereview_decided: '复核意见已出具，请查看',
+  heating_accepted: '热力公司已接单，维修人员会尽快联系您',
+  heating_on_site: '热力公司维修人员已上门',
+  heating_fixed: '热力公司报告已修好，请看看暖气热了没有',
+  heating_cannot_fix: '热力公司报告暂时修不了，请查看原因',
+  heating_push_failed: '您的诉求未能自动转到热力公司，工作人员会电话转办',
 }
 
 /**

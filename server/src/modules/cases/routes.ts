@@ -1,3 +1,4 @@
+import { ZONE_RULES } from '@xinfang/shared/zone-rules'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import {
   ActionBodySchemas,
@@ -26,6 +27,9 @@ import { revealPii } from './reveal'
 import { RevealBodySchema, RevealResultSchema } from '@xinfang/shared/contracts/workbench'
 import { actOnCase } from './handling'
 import { submitCase } from './submission'
+
+/** the lead units of zones linked directly to their own systems (shared/zone-rules.ts) */
+const DIRECTLY_LINKED = new Set<string>(Object.values(ZONE_RULES).flatMap((r) => (r.directLink ? [r.lead] : [])))
 
 const errors = {
   400: ErrorResponseSchema,
@@ -63,6 +67,8 @@ export function caseRoutes(ctx: CaseContext): FastifyPluginAsyncTypebox {
           ),
         )
         if (result.replayed) reply.header('idempotent-replayed', 'true')
+        // a case for a unit whose own system takes it (the heating company) has a push in the outbox now: send it without waiting for the next tick
+        if (result.statusCode === 201 && result.body.assignments.some((a) => DIRECTLY_LINKED.has(a.unit))) fastify.outbound.kick()
         return reply.status(result.statusCode).send(result.body)
       },
     )

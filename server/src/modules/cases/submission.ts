@@ -12,6 +12,8 @@ import { DISPATCH_LEVEL_NOTES } from '@xinfang/shared/handling-plan'
 import { decideDispatch } from '../dispatch/dispatcher'
 import { routeSubmission } from './content-routing'
 import type { CaseContext } from './case-context'
+import { ZONE_RULES } from '@xinfang/shared/zone-rules'
+import { forwardToHeating } from '../zones/heating-link'
 import { zoneIntakeOf, type ZoneIntake } from '../zones/zone-intake'
 import { assignmentView, deadlinesView, zoneClockView } from './case-views'
 import { clockState, UNSTARTED } from './running-clock'
@@ -139,6 +141,8 @@ export async function submitCase(ctx: CaseContext, actor: ResidentActor, body: C
         data: { ruleId: decision.rule?.id ?? null, level: decision.level, assignments: views.map(({ unit, region, role }) => ({ unit, region, role })), assistant: assisted?.data ?? null },
       },
     ])
+    // a zone whose lead unit takes cases in its own system (heating) gets it at once, through the outbox
+    if (zone && ZONE_RULES[zone].directLink === 'heating') await forwardToHeating(ctx, row, now)
     return {
       id: row.id,
       trackingNo: formatTrackingNo(row.trackingNo),

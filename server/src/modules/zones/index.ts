@@ -1,11 +1,16 @@
 import fp from 'fastify-plugin'
 import { createZoneRepository } from './zone-repository'
+import { heatingWebhookRoutes } from './heating-webhook'
 import { zoneRoutes } from './routes'
 
-/** Livelihood zones (民生专区) at /zones: their rules and directories. Zone cases themselves are filed at /cases. */
+/**
+ * Livelihood zones (民生专区) at /zones: their rules and directories, and the heating company's
+ * webhook. Zone cases themselves are filed at /cases.
+ */
 export default fp(
   async (fastify) => {
     await fastify.register(zoneRoutes(createZoneRepository(fastify.db)), { prefix: '/zones' })
+    await fastify.register(heatingWebhookRoutes(fastify.caseContext, fastify.config.heating.webhookSecret), { prefix: '/zones' })
   },
-  { name: 'zones', dependencies: ['db', 'security'], encapsulate: true },
+  { name: 'zones', dependencies: ['db', 'security', 'case-context', 'outbound'], encapsulate: true },
 )
