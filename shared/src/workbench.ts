@@ -6,6 +6,8 @@ export const QUEUE_BUCKETS = {
   to_handle: '待办理',
   due_soon: '即将超期',
   overdue: '已超期',
+  /** open livelihood-zone cases, soonest due first: an hour's question on top */
+  zones: '民生专区',
 } as const
 export type QueueBucket = keyof typeof QUEUE_BUCKETS
 

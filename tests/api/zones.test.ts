@@ -136,3 +136,32 @@ describe('a zone form with something wrong', () => {
     expect((await stack.api.get('/api/v1/cases?mine=1', { token: resident.token })).body.items.length).toBe(before)
   })
 })
+
+describe('the workbench zone queue', () => {
+  it('lists the open zone cases in the jurisdiction soonest due first, the hour questions on top, and counts them', async () => {
+    const someone = await loginResident(stack.api, 'zone-queue')
+    const file = (body: Record<string, unknown>) => stack.api.post('/api/v1/cases', body, { token: someone.token })
+    const problem = await file({ content: '开发商逾期交房一年多了，一直不给说法。', zone: 'housing', ask: 'problem', zoneForm: { ...housingForm, projectId: 'hp-erqi-qiantang' } })
+    const question = await file({ content: '请问逾期交房的违约金怎么计算？', zone: 'housing', ask: 'consult', zoneForm: { ...housingForm, projectId: 'hp-erqi-qiantang' } })
+    const ordinary = await file({ content: '小区门口的路灯坏了一个月没人修。', category: 'city_management', region: 'erqi' })
+    const office = await loginStaff(stack.api, 'erqi.office')
+    const page = (await stack.api.get('/api/v1/workbench/queue?bucket=zones', { token: office.token })).body
+    const ids = page.items.map((i: any) => i.id)
+    expect(ids).toContain(problem.body.id)
+    expect(ids.indexOf(question.body.id)).toBeLessThan(ids.indexOf(problem.body.id))
+    expect(ids).not.toContain(ordinary.body.id)
+    const dues = page.items.map((i: any) => Date.parse(i.dueAt))
+    expect(dues).toEqual([...dues].sort((a, b) => a - b))
+    const counts = (await stack.api.get('/api/v1/workbench/summary', { token: office.token })).body.counts
+    expect(counts.zones).toBe(page.items.length)
+
+    // one item a page: the cursor walks on in due order and ends
+    const first = (await stack.api.get('/api/v1/workbench/queue?bucket=zones&pageSize=1', { token: office.token })).body
+    const second = (await stack.api.get(`/api/v1/workbench/queue?bucket=zones&pageSize=1&cursor=${first.nextCursor}`, { token: office.token })).body
+    expect([first.items[0].id, second.items[0].id]).toEqual(ids.slice(0, 2))
+    // another district's office sees none of these
+    const elsewhere = await loginStaff(stack.api, 'huiji.office')
+    const theirs = (await stack.api.get('/api/v1/workbench/queue?bucket=zones', { token: elsewhere.token })).body.items.map((i: any) => i.id)
+    expect(theirs).not.toContain(problem.body.id)
+  })
+})

@@ -36,7 +36,7 @@ export const SearchResultSchema = Type.Object({
 
 export const SummarySchema = Type.Object({
   jurisdiction: Type.Object({ region: Type.String(), regionName: Type.String(), unit: Type.String(), unitName: Type.String(), orgName: Type.String() }),
-  counts: Type.Object({ to_accept: Type.Integer(), to_handle: Type.Integer(), due_soon: Type.Integer(), overdue: Type.Integer() }),
+  counts: Type.Object({ to_accept: Type.Integer(), to_handle: Type.Integer(), due_soon: Type.Integer(), overdue: Type.Integer(), zones: Type.Integer() }),
   today: Type.Object({
     date: Type.String({ description: 'YYYY-MM-DD，北京时间' }),
     newCases: Type.Integer(),

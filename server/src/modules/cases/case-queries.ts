@@ -64,20 +64,22 @@ async function readDetail(ctx: CaseContext, actor: Actor, caseId: string): Promi
   })
 }
 
-export const encodeCursor = (row: Pick<CaseRow, 'registeredAt' | 'id'>) => Buffer.from(`${row.registeredAt.getTime()}:${row.id}`).toString('base64url')
+/** Where the next page starts: after this row, by the time the list is ordered on. */
+export const encodeCursor = (at: Date, id: string) => Buffer.from(`${at.getTime()}:${id}`).toString('base64url')
 
 export function decodeCursor(cursor: string | undefined): Page['cursor'] {
   if (!cursor) return null
   const [time, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':')
-  const registeredAt = Number(time)
-  if (!id || !Number.isSafeInteger(registeredAt)) throw new AppError('VALIDATION_FAILED', '「翻页位置」无效，请刷新列表')
-  return { registeredAt, id }
+  const at = Number(time)
+  if (!id || !Number.isSafeInteger(at)) throw new AppError('VALIDATION_FAILED', '「翻页位置」无效，请刷新列表')
+  return { at, id }
 }
 
-/** One page of rows fetched with one extra, so we know whether there is a next page. */
-export function pageOf<T>(rows: SummaryRow[], limit: number, view: (row: SummaryRow) => T): { items: T[]; nextCursor: string | null } {
+/** One page of rows fetched with one extra, so we know whether there is a next page; `at` is the time the list is ordered on. */
+export function pageOf<T>(rows: SummaryRow[], limit: number, view: (row: SummaryRow) => T, at: (row: SummaryRow) => Date = (row) => row.registeredAt): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, limit)
-  return { items: items.map(view), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]!) : null }
+  const last = items[items.length - 1]
+  return { items: items.map(view), nextCursor: rows.length > limit && last ? encodeCursor(at(last), last.id) : null }
 }
 
 export async function listCases(ctx: CaseContext, actor: Actor, query: { status?: string; cursor?: string; pageSize?: number }): Promise<CaseList> {

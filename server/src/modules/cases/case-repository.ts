@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import { CITY } from '@xinfang/shared/places'
 import type { Database, Q } from '../../db/database'
 import type { Tables } from '../../db/schema/definition'
@@ -38,9 +38,12 @@ const PUBLIC_EVENT = ['at', 'action', 'actorType', 'actorUnit', 'toStatus'] as c
 export type PublicEventRow = Pick<EventRow, (typeof PUBLIC_EVENT)[number]>
 
 export interface Page {
-  cursor: { registeredAt: number; id: string } | null
+  /** the last row of the page before: its registration time (newest first) or its due time (soonest due first) */
+  cursor: { at: number; id: string } | null
   limit: number
   status?: string | undefined
+  /** newest first (the default), or soonest due first (a zone queue: the hour's clock on top) */
+  order?: 'newest' | 'due'
 }
 
 /** What the workbench narrows a staff member's cases by; every field is optional and they all apply. */
@@ -57,6 +60,8 @@ export interface CaseFilter {
   keyword?: string
   /** the resident's verified phone or the case's contact phone, as a keyed hash */
   phoneHash?: string
+  /** only livelihood-zone cases */
+  inZone?: boolean
 }
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -70,6 +75,7 @@ function filterSql({ cases, residents }: Tables, f: CaseFilter): SQL | undefined
     f.closedFrom ? gte(cases.closedAt, f.closedFrom) : undefined,
     f.ratedFrom ? gte(cases.ratedAt, f.ratedFrom) : undefined,
     f.satisfaction ? inArray(cases.satisfaction, [...f.satisfaction]) : undefined,
+    f.inZone ? isNotNull(cases.zone) : undefined,
     f.keyword ? sql`(${cases.title} like ${`%${escapeLike(f.keyword)}%`} escape '\\' or ${cases.content} like ${`%${escapeLike(f.keyword)}%`} escape '\\')` : undefined,
     f.phoneHash
       ? sql`(${cases.contactPhoneHash} = ${f.phoneHash} or ${cases.ownerId} in (select ${residents.id} from ${residents} where ${residents.phoneHash} = ${f.phoneHash}))`
@@ -115,14 +121,16 @@ export function createCaseRepository(db: Database, q: Q = db.q) {
       .where(and(where, sql`not exists (select 1 from ${escalations} e where e.case_id = ${cases.id} and e.kind = ${kind} and e.clock = ${cases.dueClock} and e.due_at = ${cases.dueAt})`))
       .orderBy(asc(cases.dueAt))
       .limit(limit)
-  const afterCursor = (cursor: NonNullable<Page['cursor']>) =>
-    or(lt(cases.registeredAt, new Date(cursor.registeredAt)), and(eq(cases.registeredAt, new Date(cursor.registeredAt)), lt(cases.id, cursor.id)))
-  const page = async (where: SQL | undefined, { cursor, limit, status }: Page): Promise<SummaryRow[]> =>
+  const afterCursor = (cursor: NonNullable<Page['cursor']>, order: Page['order']) =>
+    order === 'due'
+      ? or(gt(cases.dueAt, new Date(cursor.at)), and(eq(cases.dueAt, new Date(cursor.at)), gt(cases.id, cursor.id)))
+      : or(lt(cases.registeredAt, new Date(cursor.at)), and(eq(cases.registeredAt, new Date(cursor.at)), lt(cases.id, cursor.id)))
+  const page = async (where: SQL | undefined, { cursor, limit, status, order }: Page): Promise<SummaryRow[]> =>
     q
       .select(columns(cases, SUMMARY))
       .from(cases)
-      .where(and(where, status ? eq(cases.status, status) : undefined, cursor ? afterCursor(cursor) : undefined))
-      .orderBy(desc(cases.registeredAt), desc(cases.id))
+      .where(and(where, status ? eq(cases.status, status) : undefined, order === 'due' ? isNotNull(cases.dueAt) : undefined, cursor ? afterCursor(cursor, order) : undefined))
+      .orderBy(...(order === 'due' ? [asc(cases.dueAt), asc(cases.id)] : [desc(cases.registeredAt), desc(cases.id)]))
       .limit(limit)
 
   // The reads every detail, tracking and "my cases" request makes, built once (Database.prepared).

@@ -9,14 +9,17 @@ import type { Assignees, QueueBucket, SearchResult, WorkbenchSummary, WorkItem, 
 import type { StaffActor } from '../../plugins/auth'
 import type { CaseContext } from '../cases/case-context'
 import { findVisible, loadVisibleCase, placeOfCase } from '../cases/case-facts'
-import type { AssignmentRow, CaseFilter, SummaryRow } from '../cases/case-repository'
+import type { AssignmentRow, CaseFilter, Page, SummaryRow } from '../cases/case-repository'
 import { assignmentView, summaryView } from '../cases/case-views'
 import { decodeCursor, pageOf } from '../cases/case-queries'
 
 const DAY_MS = 86_400_000
 const SATISFACTION_WINDOW_DAYS = 30
 
-/** The four queues, as filters on the cases a person may see. */
+/** Where a zone case still owes its answer: before the reply. */
+const ZONE_OPEN: CaseStatus[] = ['registered', 'mediating', 'accepted']
+
+/** The queues, as filters on the cases a person may see. */
 function bucketFilter(bucket: QueueBucket, now: Date): CaseFilter {
   switch (bucket) {
     case 'to_accept':
@@ -27,8 +30,13 @@ function bucketFilter(bucket: QueueBucket, now: Date): CaseFilter {
       return { dueAfter: now, dueBy: dueSoonLimit(now) }
     case 'overdue':
       return { dueBy: now }
+    case 'zones':
+      return { inZone: true, statuses: ZONE_OPEN }
   }
 }
+
+/** A zone queue is worked soonest due first, so the hour's questions come before the 3 days' problems. */
+const orderOf = (bucket: QueueBucket) => (bucket === 'zones' ? 'due' : 'newest')
 
 const startOfChinaDay = (now: Date) => new Date(`${chinaDateString(now)}T00:00:00+08:00`)
 
@@ -37,19 +45,19 @@ const workItem = (row: SummaryRow, holders: readonly AssignmentRow[], now: Date)
   holders: holders.map((a) => assignmentView(a).unitName),
 })
 
-function workList(ctx: CaseContext, actor: StaffActor, filter: CaseFilter, query: { cursor?: string; pageSize?: number }): Promise<WorkList> {
+function workList(ctx: CaseContext, actor: StaffActor, filter: CaseFilter, query: { cursor?: string; pageSize?: number }, order: Page['order'] = 'newest'): Promise<WorkList> {
   const limit = query.pageSize ?? 20
   const now = ctx.clock.now()
   return ctx.snapshot(async (ctx) => {
-    const rows = await ctx.cases.listVisibleTo(actor, { cursor: decodeCursor(query.cursor), limit: limit + 1 }, filter)
+    const rows = await ctx.cases.listVisibleTo(actor, { cursor: decodeCursor(query.cursor), limit: limit + 1, order }, filter)
     // the page's holders in one query, not one per item
     const holders = await ctx.cases.assignmentsOfCases(rows.slice(0, limit).map((row) => row.id))
-    return pageOf(rows, limit, (row) => workItem(row, holders.get(row.id) ?? [], now))
+    return pageOf(rows, limit, (row) => workItem(row, holders.get(row.id) ?? [], now), order === 'due' ? (row) => row.dueAt! : undefined)
   })
 }
 
 export const queue = (ctx: CaseContext, actor: StaffActor, query: { bucket: QueueBucket; cursor?: string; pageSize?: number }): Promise<WorkList> =>
-  workList(ctx, actor, bucketFilter(query.bucket, ctx.clock.now()), query)
+  workList(ctx, actor, bucketFilter(query.bucket, ctx.clock.now()), query, orderOf(query.bucket))
 
 /** The jurisdiction at a glance: the four queues and today's figures. */
 export async function summary(ctx: CaseContext, actor: StaffActor): Promise<WorkbenchSummary> {
@@ -66,6 +74,7 @@ export async function summary(ctx: CaseContext, actor: StaffActor): Promise<Work
       toAccept: await count(bucketFilter('to_accept', now)),
       toHandle: await count(bucketFilter('to_handle', now)),
       dueSoon: await count(bucketFilter('due_soon', now)),
+      zones: await count(bucketFilter('zones', now)),
       newCases: await count({ registeredFrom: today }),
       closed: await count({ closedFrom: today, statuses: ['closed'] }),
     }
@@ -79,7 +88,7 @@ export async function summary(ctx: CaseContext, actor: StaffActor): Promise<Work
       unitName: isUnitCode(actor.unit) ? unitName(actor.unit) : actor.unit,
       orgName: orgName(actor.unit, actor.region),
     },
-    counts: { to_accept: figures.toAccept, to_handle: figures.toHandle, due_soon: figures.dueSoon, overdue },
+    counts: { to_accept: figures.toAccept, to_handle: figures.toHandle, due_soon: figures.dueSoon, overdue, zones: figures.zones },
     today: {
       date: chinaDateString(now),
       newCases: figures.newCases,
