@@ -26,6 +26,7 @@ export const ERRORS = {
   STAFF_ONLY: { status: 403, message: '这项操作只对工作人员开放' },
   ROUTE_NOT_FOUND: { status: 404, message: '没有这个功能，请更新应用后再试' },
   CASE_NOT_FOUND: { status: 404, message: '没有找到这件诉求，请核对后再试' },
+  PROJECT_NOT_FOUND: { status: 404, message: '没有找到这个楼盘，请从列表中选择' },
   FILE_NOT_FOUND: { status: 404, message: '没有找到这个文件' },
   UNKNOWN_ACTION: { status: 404, message: '没有这项办理操作' },
   TRACKING_NO_INVALID: { status: 400, message: '查询码不对，请核对12位数字后再输入' },

@@ -77,6 +77,8 @@ export interface ZoneRule {
   jointFrom?: number
   /** the lead unit's own system takes the zone's cases at once (heating: the company's work orders) */
   directLink?: 'heating'
+  /** what the zone's statistics count its cases by: the housing project, the employer, the heat station, the matter */
+  countBy: { field: string; label: string }
 }
 
 const TEXT_SHORT = 60
@@ -90,6 +92,7 @@ export const ZONE_RULES: Record<ZoneCode, ZoneRule> = {
     second: 'region_office',
     category: 'housing_delivery',
     requires: ['region'],
+    countBy: { field: 'projectId', label: '楼盘' },
     fields: [
       { key: 'projectId', label: '楼盘', kind: 'project', required: true, hint: '在售楼处扫码进入时已选好' },
       { key: 'building', label: '楼栋', kind: 'text', required: true, maxLength: 20, hint: '例如 3号楼' },
@@ -118,6 +121,7 @@ export const ZONE_RULES: Record<ZoneCode, ZoneRule> = {
     category: 'unpaid_wages',
     requires: ['region'],
     jointFrom: 2,
+    countBy: { field: 'employer', label: '欠薪单位' },
     fields: [
       { key: 'employer', label: '欠薪单位', kind: 'text', required: true, maxLength: TEXT_SHORT, hint: '公司或老板的名字' },
       { key: 'site', label: '工地或项目', kind: 'text', required: true, maxLength: TEXT_SHORT },
@@ -135,6 +139,7 @@ export const ZONE_RULES: Record<ZoneCode, ZoneRule> = {
     second: 'region_office',
     category: 'legal_aid',
     requires: [],
+    countBy: { field: 'matter', label: '事项类别' },
     fields: [
       {
         key: 'matter',
@@ -169,6 +174,7 @@ export const ZONE_RULES: Record<ZoneCode, ZoneRule> = {
     category: 'heating',
     requires: ['address', 'region'],
     directLink: 'heating',
+    countBy: { field: 'stationCode', label: '换热站' },
     fields: [
       { key: 'stationCode', label: '换热站', kind: 'station', required: false, hint: '不知道可以不选，热力公司按地址查' },
       { key: 'indoorTemp', label: '室内温度（℃）', kind: 'temperature', required: true, min: -10, max: 40 },

@@ -165,3 +165,44 @@ describe('the workbench zone queue', () => {
     expect(theirs).not.toContain(problem.body.id)
   })
 })
+
+describe('what the zones add up to', () => {
+  it('shows a housing project with its zone cases counted by status, to anyone, without a person in it', async () => {
+    const page = await stack.api.get('/api/v1/zones/housing/projects/hp-jinshui-jinxiu')
+    expect(page.status).toBe(200)
+    expect(page.body.project).toMatchObject({ name: '锦绣华庭', developer: '郑州锦程置业有限公司' })
+    expect(page.body.cases.total).toBeGreaterThanOrEqual(1)
+    expect(page.body.cases.byStatus).toContainEqual(expect.objectContaining({ status: 'registered', label: '已登记' }))
+    expect(JSON.stringify(page.body)).not.toMatch(/content|owner|phone|合同约定/)
+    expectError(await stack.api.get('/api/v1/zones/housing/projects/hp-nowhere-0000'), 404, 'PROJECT_NOT_FOUND')
+  })
+
+  it('counts a zone by its matter, with each clock on-time rate, over what the asker may see', async () => {
+    const someone = await loginResident(stack.api, 'zone-stats')
+    const ask = (matter: string, content: string) => stack.api.post('/api/v1/cases', { content, zone: 'legal', ask: 'consult', zoneForm: { matter } }, { token: someone.token })
+    const answered = (await ask('legal_aid', '请问申请法律援助需要带哪些材料？')).body.id
+    await ask('legal_aid', '法律援助是不是完全免费的？')
+    await ask('notary', '公证遗嘱需要本人到场吗？')
+    const handler = await loginStaff(stack.api, 'justice.handler')
+    clock.set('2026-09-28T02:30:00Z')
+    expect((await stack.api.post(`/api/v1/cases/${answered}/actions/accept`, {}, { token: handler.token })).status).toBe(200)
+    expect((await stack.api.post(`/api/v1/cases/${answered}/actions/reply`, { text: '携带身份证、经济困难证明和案件材料到区法律援助中心申请。', outcome: 'explained' }, { token: handler.token })).status).toBe(200)
+    // an hour and a half after they came in: the two unanswered questions are late
+    clock.set('2026-09-28T03:30:00Z')
+    const city = await loginStaff(stack.api, 'city.office')
+    const stats = (await stack.api.get('/api/v1/zones/legal/stats?from=2026-09-28&to=2026-09-28', { token: city.token })).body
+    expect(stats.groups).toMatchObject({ by: 'matter', label: '事项类别' })
+    expect(stats.groups.items).toEqual(expect.arrayContaining([{ key: 'legal_aid', name: '法律援助', count: 2 }, { key: 'notary', name: '公证', count: 1 }]))
+    const simple = stats.clocks.find((c: any) => c.triage === 'simple')
+    expect(simple).toMatchObject({ label: '1小时内答复', onTime: 1, late: 2, pending: 0, rate: 0.333 })
+    expect(stats.topMatters[0]).toMatchObject({ name: '法律援助', count: 2 })
+
+    // a district office sees only its district's cases: these city-level ones are not in its figures
+    const district = await loginStaff(stack.api, 'erqi.office')
+    const theirs = (await stack.api.get('/api/v1/zones/legal/stats?from=2026-09-28&to=2026-09-28', { token: district.token })).body
+    expect(theirs.total).toBeLessThan(stats.total)
+    expectError(await stack.api.get('/api/v1/zones/legal/stats', { token: someone.token }), 403, 'STAFF_ONLY')
+    expectError(await stack.api.get('/api/v1/zones/legal/stats?from=2026-10-01&to=2026-09-01', { token: city.token }), 400, 'VALIDATION_FAILED')
+    clock.set('2026-09-28T02:00:00Z')
+  })
+})

@@ -106,3 +106,43 @@ export const HeatingWebhookBodySchema = Type.Object(
 export type HeatingWebhookBody = Static<typeof HeatingWebhookBodySchema>
 
 export const WebhookAnswerSchema = Type.Object({ code: Type.String(), message: Type.String(), duplicate: Type.Boolean() })
+
+export const ZoneStatsQuerySchema = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date', description: '登记日期起（含），默认30天前' })),
+    to: Type.Optional(Type.String({ format: 'date', description: '登记日期止（含），默认今天' })),
+  },
+  { additionalProperties: false },
+)
+
+const Counted = Type.Object({ key: Type.String(), name: Type.String(), count: Type.Integer() })
+
+/** A zone's figures for its owner, over the cases the person may see; never anyone's personal data. */
+export const ZoneStatsSchema = Type.Object({
+  zone: ZoneCodeSchema,
+  from: Type.String(),
+  to: Type.String(),
+  total: Type.Integer(),
+  byStatus: Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() })),
+  /** by project, employer, heat station or matter (the zone's rule says which), most cases first, at most 10 */
+  groups: Type.Object({ by: Type.String(), label: Type.String(), items: Type.Array(Counted), unnamed: Type.Integer({ description: '没有填写这一项的诉求' }) }),
+  clocks: Type.Array(
+    Type.Object({
+      triage: ZoneTriageSchema,
+      label: Type.String(),
+      onTime: Type.Integer({ description: '按时答复' }),
+      late: Type.Integer({ description: '超时答复或已超时未答复' }),
+      pending: Type.Integer({ description: '未到期' }),
+      rate: Nullable(Type.Number({ description: '按时率：按时 / (按时 + 超时)' })),
+    }),
+  ),
+  topMatters: Type.Array(Counted),
+})
+export type ZoneStats = Static<typeof ZoneStatsSchema>
+
+export const ProjectPageSchema = Type.Object({
+  project: HousingProjectSchema,
+  /** the zone cases on this project, counted by status: how many, never whose */
+  cases: Type.Object({ total: Type.Integer(), byStatus: Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() })) }),
+})
+export type ProjectPage = Static<typeof ProjectPageSchema>

@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin'
-import { createZoneRepository } from './zone-repository'
 import { heatingWebhookRoutes } from './heating-webhook'
 import { zoneRoutes } from './routes'
 
@@ -9,8 +8,8 @@ import { zoneRoutes } from './routes'
  */
 export default fp(
   async (fastify) => {
-    await fastify.register(zoneRoutes(createZoneRepository(fastify.db)), { prefix: '/zones' })
+    await fastify.register(zoneRoutes(fastify.caseContext), { prefix: '/zones' })
     await fastify.register(heatingWebhookRoutes(fastify.caseContext, fastify.config.heating.webhookSecret), { prefix: '/zones' })
   },
-  { name: 'zones', dependencies: ['db', 'security', 'case-context', 'outbound'], encapsulate: true },
+  { name: 'zones', dependencies: ['db', 'security', 'auth', 'case-context', 'outbound'], encapsulate: true },
 )

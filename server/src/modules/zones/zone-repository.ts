@@ -1,6 +1,8 @@
-import { and, asc, eq, like, or, type Column, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gte, like, lt, or, type Column, type SQL } from 'drizzle-orm'
 import type { Database, Q } from '../../db/database'
 import type { Tables } from '../../db/schema/definition'
+import type { StaffActor } from '../../plugins/auth'
+import { visibleTo } from '../cases/case-repository'
 
 export type HousingProjectRow = Tables['housingProjects']['$inferSelect']
 export type HeatStationRow = Tables['heatStations']['$inferSelect']
@@ -43,6 +45,35 @@ export function createZoneRepository(db: Database, q: Q = db.q) {
     },
     async insertZoneCase(row: NewZoneCase): Promise<void> {
       await db.insertRows(q, zoneCases, [row])
+    },
+    /** The zone's cases registered in [from, to) that `actor` may see, with what their forms said: what the statistics count. */
+    async statsRows(actor: StaffActor, zone: string, from: Date, to: Date) {
+      const { cases } = db.tables
+      return q
+        .select({
+          status: cases.status,
+          triage: cases.zoneTriage,
+          respondDue: cases.respondDue,
+          replyDue: cases.replyDue,
+          repliedAt: cases.repliedAt,
+          category: cases.category,
+          projectId: zoneCases.projectId,
+          employer: zoneCases.employer,
+          stationCode: zoneCases.stationCode,
+          matter: zoneCases.matter,
+          projectName: housingProjects.name,
+          stationName: heatStations.name,
+        })
+        .from(cases)
+        .leftJoin(zoneCases, eq(zoneCases.caseId, cases.id))
+        .leftJoin(housingProjects, eq(housingProjects.id, zoneCases.projectId))
+        .leftJoin(heatStations, eq(heatStations.code, zoneCases.stationCode))
+        .where(and(eq(cases.zone, zone), gte(cases.registeredAt, from), lt(cases.registeredAt, to), visibleTo(db.tables, actor)))
+    },
+    /** A project's zone cases by status, for its public page: how many, never whose. */
+    async projectCaseCounts(projectId: string): Promise<{ status: string; count: number }[]> {
+      const { cases } = db.tables
+      return q.select({ status: cases.status, count: count() }).from(zoneCases).innerJoin(cases, eq(cases.id, zoneCases.caseId)).where(eq(zoneCases.projectId, projectId)).groupBy(cases.status)
     },
     async zoneCaseOf(caseId: string): Promise<ZoneCaseRow | null> {
       return (await q.select().from(zoneCases).where(eq(zoneCases.caseId, caseId)))[0] ?? null
