@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { loginStaff } from '../support/actors'
+import { loginResident, loginStaff } from '../support/actors'
+import { DEMO_PASSWORD } from '../support/stack'
 import { openH5 } from './h5-browser'
 import { H5_OUTPUT, useH5Stack } from './h5-stack'
 
@@ -72,6 +73,41 @@ describe('H5 livelihood zones in headless Chromium', () => {
       await h5.see('提交成功')
       expect(await h5.text()).toMatch(/应答复时间：\d{4}年\d+月\d+日 \d{2}:\d{2}前（1小时内答复）/)
       expect(await h5.text()).toContain('郑州热力集团有限公司')
+      expect(h5.problems()).toEqual([])
+    } finally {
+      await h5.close()
+    }
+  }, 120_000)
+
+  it('the district office works its 民生专区 queue: the hour question first, counting down, and the zones figures above it', async () => {
+    const { stack } = h5Stack()
+    const resident = await loginResident(stack.api, `住户${Date.now().toString(36).slice(-4)}`)
+    const file = (body: Record<string, unknown>) => stack.api.post('/api/v1/cases', body, { token: resident.token })
+    const problem = await file({ content: '新房交付一年了，墙面大面积开裂渗水。', zone: 'housing', ask: 'problem', zoneForm: { projectId: 'hp-jinshui-nongke', building: '5号楼', matter: 'quality' } })
+    const question = await file({ content: '请问房屋质量保修期是几年？', zone: 'housing', ask: 'consult', zoneForm: { projectId: 'hp-jinshui-nongke', building: '5号楼', matter: 'quality' } })
+    expect([problem.status, question.status]).toEqual([201, 201])
+    const h5 = await openH5(stack.baseUrl, H5_OUTPUT)
+    try {
+      await h5.open()
+      await h5.tapTab('我的')
+      await h5.current().getByText('工作人员入口').click()
+      await h5.see('供各级信访部门')
+      await h5.current().locator('input').nth(0).fill('jinshui.office')
+      await h5.current().locator('input[type=password]').fill(DEMO_PASSWORD)
+      await h5.tapButton('登录工作台')
+      await h5.see('今日新增')
+      await h5.current().locator('.wb-queue--zones').click()
+      await h5.see('民生专区 · 近30天')
+      await h5.see(question.body.trackingNo)
+      const items = await h5.current().locator('.wb-item').allInnerTexts()
+      const at = (no: string) => items.findIndex((text) => text.includes(no))
+      // the hour's question before the three days' problem, counting down in minutes
+      expect(at(question.body.trackingNo)).toBeGreaterThanOrEqual(0)
+      expect(at(question.body.trackingNo)).toBeLessThan(at(problem.body.trackingNo))
+      expect(items[at(question.body.trackingNo)]).toMatch(/应答复 · 还剩 \d+ 分钟/)
+      expect(items[at(problem.body.trackingNo)]).not.toMatch(/还剩 \d+ 分钟/)
+      expect(await h5.current().locator('.wb-zone-stats').innerText()).toMatch(/楼盘交付\s*[1-9]\d* 件/)
+      await h5.screenshot('zone-workbench-queue', { fullPage: true })
       expect(h5.problems()).toEqual([])
     } finally {
       await h5.close()

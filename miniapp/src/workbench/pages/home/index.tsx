@@ -11,6 +11,7 @@ import { listQueue } from '../../features/queue/api'
 import { QueueTabs } from '../../features/queue/queue-tabs'
 import { TodayPanel } from '../../features/queue/today-panel'
 import { useSummary } from '../../features/queue/use-summary'
+import { ZoneStatsPanel } from '../../features/queue/zone-stats-panel'
 import { useQueueStore } from '../../stores/queue-store'
 
 /** 我的队列: today in the jurisdiction, and the four queues of work. */
@@ -44,6 +45,7 @@ export default function WorkbenchHomePage() {
     <PageShell className='wb-page'>
       <TodayPanel summary={summary.summary} error={summary.error} />
       <QueueTabs current={bucket} counts={summary.summary?.counts ?? null} onPick={showBucket} />
+      {bucket === 'zones' && <ZoneStatsPanel />}
       {list.phase === 'loading' || list.phase === 'idle' ? (
         <Loading />
       ) : list.phase === 'error' ? (
