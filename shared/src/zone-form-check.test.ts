@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ZONE_CODES } from './catalog'
+import { ZONE_CODES, zoneLeadUnit, zoneUnits } from './catalog'
 import { categoryOf, isCategoryCode } from './categories'
 import { checkZoneForm } from './zone-form-check'
 import { ZONE_RULES, triageOf, zoneCategory } from './zone-rules'
@@ -10,12 +10,14 @@ const wages = ZONE_RULES.wages
 const heating = ZONE_RULES.heating
 
 describe('the zone rules', () => {
-  it('are one rule per catalog zone, led by the catalog lead, routing only to categories of that zone', () => {
+  it('are one rule per catalog zone, led by the catalog lead, routing only to units that zone accepts', () => {
     expect(Object.keys(ZONE_RULES)).toEqual([...ZONE_CODES])
     for (const rule of Object.values(ZONE_RULES)) {
+      expect(rule.lead, rule.code).toBe(zoneLeadUnit(rule.code))
       expect(isCategoryCode(rule.category), rule.code).toBe(true)
       for (const option of rule.fields.flatMap((f) => f.options ?? [])) {
         expect(option.category && isCategoryCode(option.category), option.code).toBe(true)
+        expect(zoneUnits(rule.code), option.code).toContain(categoryOf(option.category!).unit)
       }
     }
   })

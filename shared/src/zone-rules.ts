@@ -31,7 +31,8 @@ export const triageOf = (ask: ZoneAsk | null | undefined): ZoneTriage => (ask ? 
  * One field of a zone's form. `project` and `station` pick from the housing projects and heat
  * stations the API lists; `choice` from `options`, whose `category` routes the case.
  */
-export type ZoneFieldKind = 'text' | 'choice' | 'date' | 'month' | 'amount' | 'count' | 'temperature' | 'project' | 'station'
+export const ZONE_FIELD_KINDS = ['text', 'choice', 'date', 'month', 'amount', 'count', 'temperature', 'project', 'station'] as const
+export type ZoneFieldKind = (typeof ZONE_FIELD_KINDS)[number]
 
 export interface ZoneFieldOption {
   code: string

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { ZONE_ASK_CODES, ZONE_TRIAGES, type ZoneTriage } from '../zone-rules'
+import { ZONE_ASK_CODES, ZONE_FIELD_KINDS, ZONE_TRIAGES, type ZoneTriage } from '../zone-rules'
 import { Nullable, PlaceCodeSchema, RegionCodeSchema, TimestampSchema, UnitCodeSchema, ZoneCodeSchema } from './common'
 
 /** The livelihood zones (民生专区): their rules as the app renders them, and what their forms pick from. */
@@ -18,7 +18,7 @@ export const ZoneFormInputSchema = Type.Record(Type.String({ pattern: '^[A-Za-z]
 const ZoneFieldSchema = Type.Object({
   key: Type.String(),
   label: Type.String(),
-  kind: Type.Enum(['text', 'choice', 'date', 'month', 'amount', 'count', 'temperature', 'project', 'station']),
+  kind: Type.Enum(ZONE_FIELD_KINDS),
   required: Type.Boolean(),
   hint: Type.Optional(Type.String()),
   options: Type.Optional(Type.Array(Type.Object({ code: Type.String(), label: Type.String(), category: Type.Optional(Type.String()) }))),
@@ -116,6 +116,7 @@ export const ZoneStatsQuerySchema = Type.Object(
 )
 
 const Counted = Type.Object({ key: Type.String(), name: Type.String(), count: Type.Integer() })
+const StatusCounts = Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() }))
 
 /** A zone's figures for its owner, over the cases the person may see; never anyone's personal data. */
 export const ZoneStatsSchema = Type.Object({
@@ -123,7 +124,7 @@ export const ZoneStatsSchema = Type.Object({
   from: Type.String(),
   to: Type.String(),
   total: Type.Integer(),
-  byStatus: Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() })),
+  byStatus: StatusCounts,
   /** by project, employer, heat station or matter (the zone's rule says which), most cases first, at most 10 */
   groups: Type.Object({ by: Type.String(), label: Type.String(), items: Type.Array(Counted), unnamed: Type.Integer({ description: '没有填写这一项的诉求' }) }),
   clocks: Type.Array(
@@ -143,6 +144,6 @@ export type ZoneStats = Static<typeof ZoneStatsSchema>
 export const ProjectPageSchema = Type.Object({
   project: HousingProjectSchema,
   /** the zone cases on this project, counted by status: how many, never whose */
-  cases: Type.Object({ total: Type.Integer(), byStatus: Type.Array(Type.Object({ status: Type.String(), label: Type.String(), count: Type.Integer() })) }),
+  cases: Type.Object({ total: Type.Integer(), byStatus: StatusCounts }),
 })
 export type ProjectPage = Static<typeof ProjectPageSchema>

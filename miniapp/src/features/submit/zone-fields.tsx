@@ -12,23 +12,42 @@ interface Listed {
   label: string
 }
 
-/** The housing projects or heat stations a `project` / `station` field picks from, for the district chosen (or all). */
-function useListed(kind: ZoneField['kind'], region: string | null): Listed[] {
+type ListedKind = 'project' | 'station'
+
+/** Where each picked directory comes from, in the words its picker shows. */
+const LISTS: Record<ListedKind, (region: string | undefined) => Promise<Listed[]>> = {
+  project: (region) => listHousingProjects(region).then((r) => r.items.map((p) => ({ code: p.id, label: `${p.name}（${p.developer}）` }))),
+  station: (region) => listHeatStations(region).then((r) => r.items.map((s) => ({ code: s.code, label: `${s.name}（${s.address}）` }))),
+}
+
+/** The housing projects or heat stations a field picks from, for the district chosen (or all). */
+function useListed(kind: ListedKind, region: string | null): Listed[] {
   const [items, setItems] = useState<Listed[]>([])
   useEffect(() => {
     let live = true
-    const load = kind === 'project'
-      ? listHousingProjects(region ?? undefined).then((r) => r.items.map((p) => ({ code: p.id, label: `${p.name}（${p.developer}）` })))
-      : kind === 'station'
-        ? listHeatStations(region ?? undefined).then((r) => r.items.map((s) => ({ code: s.code, label: `${s.name}（${s.address}）` })))
-        : Promise.resolve([])
     // a list that does not load leaves the picker empty; the field's hint says what to do
-    load.then((list) => live && setItems(list)).catch(() => undefined)
+    LISTS[kind](region ?? undefined).then((list) => live && setItems(list)).catch(() => undefined)
     return () => {
       live = false
     }
   }, [kind, region])
   return items
+}
+
+/** A housing project or heat station, picked from the directory the API lists. */
+function ListedPicker({ field, kind, value, onChange }: { field: ZoneField; kind: ListedKind; value: string | undefined; onChange: (value: string) => void }) {
+  const region = useDraftState((s) => s.draft.region)
+  const listed = useListed(kind, region)
+  const index = Math.max(0, listed.findIndex((l) => l.code === value))
+  const chosen = listed.find((l) => l.code === value)
+  return (
+    <Picker mode='selector' range={listed.map((l) => l.label)} value={index} onChange={(e) => onChange(listed[Number(e.detail.value)]?.code ?? '')}>
+      <View className='picker-box'>
+        <Text className={chosen ? '' : 'muted'}>{chosen?.label ?? (value ? '已选好' : `选择${field.label}`)}</Text>
+        <Text className='picker-box__arrow'>›</Text>
+      </View>
+    </Picker>
+  )
 }
 
 function Chips({ options, value, onPick }: { options: readonly Listed[]; value: string | undefined; onPick: (code: string) => void }) {
@@ -44,8 +63,6 @@ function Chips({ options, value, onPick }: { options: readonly Listed[]; value: 
 }
 
 function FieldInput({ field, value, onChange }: { field: ZoneField; value: string | undefined; onChange: (value: string) => void }) {
-  const region = useDraftState((s) => s.draft.region)
-  const listed = useListed(field.kind, region)
   const today = chinaDateString(new Date())
   switch (field.kind) {
     case 'choice':
@@ -61,18 +78,8 @@ function FieldInput({ field, value, onChange }: { field: ZoneField; value: strin
         </Picker>
       )
     case 'project':
-    case 'station': {
-      const index = Math.max(0, listed.findIndex((l) => l.code === value))
-      const chosen = listed.find((l) => l.code === value)
-      return (
-        <Picker mode='selector' range={listed.map((l) => l.label)} value={index} onChange={(e) => onChange(listed[Number(e.detail.value)]?.code ?? '')}>
-          <View className='picker-box'>
-            <Text className={chosen ? '' : 'muted'}>{chosen?.label ?? (value ? '已选好' : `选择${field.label}`)}</Text>
-            <Text className='picker-box__arrow'>›</Text>
-          </View>
-        </Picker>
-      )
-    }
+    case 'station':
+      return <ListedPicker field={field} kind={field.kind} value={value} onChange={onChange} />
     default:
       return (
         <Input

@@ -12,16 +12,17 @@ import { zoneDraftStores } from '../../stores/draft-store'
 /** A livelihood zone's own page: what it promises, then its form. Opened from the home page or a zone's QR code. */
 export default function ZonePage() {
   const { params } = useRouter()
-  const entry = zoneEntryOf({ zone: paramOf(params, 'zone'), pick: paramOf(params, 'pick'), scene: paramOf(params, 'scene') })
-  const zone = entry?.zone
-  const picked = JSON.stringify(entry?.picked ?? {})
+  const query = { zone: paramOf(params, 'zone'), pick: paramOf(params, 'pick'), scene: paramOf(params, 'scene') }
+  const entry = zoneEntryOf(query)
 
   // what the code chose goes on the zone's draft; the rest of the draft is kept
   useEffect(() => {
-    if (!zone) return
-    zoneDraftStores[zone].getState().presetZone(zone, JSON.parse(picked) as Record<string, string>)
-    void Taro.setNavigationBarTitle({ title: `民生专区 · ${zoneRule(zone).name}` })
-  }, [zone, picked])
+    const opened = zoneEntryOf(query)
+    if (!opened) return
+    zoneDraftStores[opened.zone].getState().presetZone(opened.zone, opened.picked)
+    void Taro.setNavigationBarTitle({ title: `民生专区 · ${zoneRule(opened.zone).name}` })
+    // again only when the query's strings change: a new scan opens the page with new ones
+  }, [query.zone, query.pick, query.scene])
 
   if (!entry) {
     return (

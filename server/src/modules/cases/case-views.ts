@@ -9,7 +9,7 @@ import { formatTrackingNo } from '@xinfang/shared/tracking-number'
 import type { Actor } from '../../plugins/auth'
 import type { FileRef } from '@xinfang/shared/contracts/files'
 import type { ZoneClock } from '@xinfang/shared/contracts/zones'
-import { ZONE_TRIAGES } from '@xinfang/shared/zone-rules'
+import { ZONE_TRIAGES, type ZoneTriage } from '@xinfang/shared/zone-rules'
 import type { AssignmentRow, CaseRow, EventRow, HeadlineRow, PublicEventRow, SummaryRow, TrackingRow } from './case-repository'
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
@@ -28,14 +28,22 @@ export const assignmentView = (a: AssignmentRow, people: ReadonlyMap<string, { n
   objection: a.objectionReason && a.objectedAt && !a.objectionDecidedAt ? { reason: a.objectionReason, at: a.objectedAt.toISOString() } : null,
 })
 
-/** A zone case's answer clock (应答复时间): the hour for a simple question, 3 working days for a complex one. */
+/**
+ * The clock a zone case answers to and when it runs out: the hour for a simple question, 3 working
+ * days for a complex one. A zone case filed before triage existed carried both clocks; its reply
+ * clock is the one it answers to.
+ */
+export function zoneAnswerDue(row: Pick<CaseRow, 'zoneTriage' | 'respondDue' | 'replyDue'>): { triage: ZoneTriage; due: Date | null } {
+  const triage = row.zoneTriage ?? 'complex'
+  return { triage, due: triage === 'simple' ? row.respondDue : row.replyDue }
+}
+
+/** A zone case's answer clock as its page shows it (应答复时间). */
 export function zoneClockView(row: Pick<CaseRow, 'zone' | 'zoneTriage' | 'respondDue' | 'replyDue'>): ZoneClock | null {
   if (!row.zone) return null
-  // a zone case filed before triage existed carried both clocks; its reply clock is the one it answers to
-  const triage = row.zoneTriage ?? 'complex'
-  const answerBy = triage === 'simple' ? row.respondDue : row.replyDue
+  const { triage, due } = zoneAnswerDue(row)
   const { label, promise } = ZONE_TRIAGES[triage]
-  return answerBy ? { triage, label, promise, answerBy: answerBy.toISOString() } : null
+  return due ? { triage, label, promise, answerBy: due.toISOString() } : null
 }
 
 type DeadlineFields = 'status' | 'registeredAt' | 'acceptDue' | 'respondDue' | 'replyDue' | 'satisfaction' | 'reviewRequestDue' | 'reviewRequestedAt' | 'reviewDecidedAt' | 'reviewDue' | 'rereviewRequestDue' | 'rereviewRequestedAt' | 'rereviewDue'

@@ -1,5 +1,5 @@
-import { ZONE_RULES } from '@xinfang/shared/zone-rules'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { ZONE_RULES } from '@xinfang/shared/zone-rules'
 import {
   ActionBodySchemas,
   ActionParamsSchema,

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createPoller } from './notification-poller'
+import { createPoller } from '../../lib/poller'
 import { createNotificationWorker, type RunSummary } from './notification-worker'
 
 export interface OutboxWorker {
@@ -31,7 +31,7 @@ export default fp(
       policy: notices,
       log: fastify.log.child({ module: 'notifications' }),
     })
-    const poller = createPoller(() => worker.runOnce(), notices.pollMs, fastify.log)
+    const poller = createPoller('notification', () => worker.runOnce(), notices.pollMs, fastify.log)
     fastify.decorate('outbox', { runOnce: () => worker.runOnce(), kick: () => poller.kick() })
 
     if (notices.pollMs > 0) fastify.addHook('onReady', async () => poller.start())

@@ -2,19 +2,18 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../../db/database'
 import type { DeliveryResult, NoticeChannel } from '../../integrations/notice-delivery'
 import type { Clock } from '../../lib/clock'
+import { backoffMs, serialPasses, type BackoffPolicy } from '../../lib/poller'
 import type { PiiCipher } from '../../lib/pii'
 import { quietUntil } from '@xinfang/shared/quiet-hours'
 import { caseUpdateOf } from './case-update'
 import { createNotificationRepository, type DueNotice, type NoticeChannelName } from './notification-repository'
 
-export interface DeliveryPolicy {
+export interface DeliveryPolicy extends BackoffPolicy {
   batchSize: number
   /** how long claimed notices stay this node's; another node takes them after (this one crashed) */
   leaseMs: number
   /** attempts, all channels together, before a notice is marked failed */
   maxAttempts: number
-  backoffBaseMs: number
-  backoffMaxMs: number
 }
 
 export interface NotificationWorkerDependencies {
@@ -54,13 +53,6 @@ type Settlement = { status: 'sent'; channel: NoticeChannelName } | { status: 're
  */
 export function createNotificationWorker({ db, pii, clock, channels, policy, log, random = Math.random }: NotificationWorkerDependencies) {
   const notices = createNotificationRepository(db)
-  let previous: Promise<unknown> = Promise.resolve()
-
-  function backoffMs(attempts: number): number {
-    const capped = Math.min(policy.backoffBaseMs * 2 ** (attempts - 1), policy.backoffMaxMs)
-    // "equal jitter": half fixed, half random, so rows that failed together do not return together
-    return Math.round(capped / 2 + (capped / 2) * random())
-  }
 
   async function deliver(row: DueNotice): Promise<Settlement> {
     const update = caseUpdateOf(row.caseId, row.audience, row.event, row.payload)
@@ -87,7 +79,7 @@ export function createNotificationWorker({ db, pii, clock, channels, policy, log
       await notices.markSent(row.id, settlement.channel, now, attempts)
       summary.sent += 1
     } else if (settlement.status === 'retry' && attempts < policy.maxAttempts) {
-      await notices.markRetry(row.id, { channel: settlement.channel, attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)), lastError: settlement.error })
+      await notices.markRetry(row.id, { channel: settlement.channel, attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(policy, attempts, random)), lastError: settlement.error })
       summary.retried += 1
       log.warn({ notificationId: row.id, attempts, error: settlement.error }, 'notice not sent, will retry')
     } else {
@@ -121,19 +113,8 @@ export function createNotificationWorker({ db, pii, clock, channels, policy, log
     return summary
   }
 
-  return {
-    /** One pass over the due rows, after any pass already running. */
-    runOnce(): Promise<RunSummary> {
-      const run = previous.then(pass)
-      previous = run.catch(() => undefined)
-      return run
-    },
-
-    /** Resolves once no pass is running or queued. */
-    idle(): Promise<unknown> {
-      return previous
-    },
-  }
+  // runOnce: one pass over the due rows, after any pass already running
+  return serialPasses(pass)
 }
 
 function settlementOf(channel: NoticeChannelName, result: Exclude<DeliveryResult, { outcome: 'refused' }>): Settlement {

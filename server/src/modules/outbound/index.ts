@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createPoller } from '../notifications/notification-poller'
+import { createPoller } from '../../lib/poller'
 import { heatingDelivery } from '../zones/heating-link'
 import { createOutboundWorker, type OutboundSummary } from './outbound-worker'
 
@@ -25,7 +25,7 @@ export default fp(
     const { outbound } = fastify.config
     const ctx = fastify.caseContext
     const worker = createOutboundWorker({ ctx, deliveries: { heating: heatingDelivery(ctx, fastify.platforms.heating) }, policy: outbound, log: fastify.log.child({ module: 'outbound' }) })
-    const poller = createPoller(() => worker.runOnce(), outbound.pollMs, fastify.log)
+    const poller = createPoller('outbound', () => worker.runOnce(), outbound.pollMs, fastify.log)
     fastify.decorate('outbound', { runOnce: () => worker.runOnce(), kick: () => poller.kick() })
     if (outbound.pollMs > 0) fastify.addHook('onReady', async () => poller.start())
     fastify.addHook('preClose', async () => {

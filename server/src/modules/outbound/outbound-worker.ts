@@ -1,14 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { PushResult } from '../../integrations/heating-company'
+import { backoffMs, serialPasses, type BackoffPolicy } from '../../lib/poller'
 import type { CaseContext } from '../cases/case-context'
-import { createOutboundRepository, type OutboundRow, type OutboundTarget } from './outbound-repository'
+import type { OutboundRow, OutboundTarget } from './outbound-repository'
 
-export interface OutboundPolicy {
+export interface OutboundPolicy extends BackoffPolicy {
   batchSize: number
   leaseMs: number
   maxAttempts: number
-  backoffBaseMs: number
-  backoffMaxMs: number
 }
 
 /** How one outside system takes a push, and what the case records once it has. */
@@ -34,32 +33,25 @@ export interface OutboundSummary {
  * with the order it already made. Passes never overlap; within one, the batch is sent at once.
  */
 export function createOutboundWorker({ ctx, deliveries, policy, log, random = Math.random }: { ctx: CaseContext; deliveries: Record<OutboundTarget, OutboundDelivery>; policy: OutboundPolicy; log: Pick<FastifyBaseLogger, 'warn' | 'error'>; random?: () => number }) {
-  const pushes = createOutboundRepository(ctx.db)
-  let previous: Promise<unknown> = Promise.resolve()
-
-  const backoffMs = (attempts: number) => {
-    const capped = Math.min(policy.backoffBaseMs * 2 ** (attempts - 1), policy.backoffMaxMs)
-    return Math.round(capped / 2 + (capped / 2) * random())
-  }
+  // settled through the group commit: a batch's rows, and submissions arriving meanwhile, share one commit
+  const inTransaction = (work: (tx: CaseContext) => Promise<void>) => ctx.writes.run((q) => work(ctx.within(q)))
 
   async function settle(row: OutboundRow, result: PushResult, summary: OutboundSummary): Promise<void> {
     const attempts = row.attempts + 1
     const now = ctx.clock.now()
     const delivery = deliveries[row.target as OutboundTarget]
-    // settled through the group commit: a batch's rows, and submissions arriving meanwhile, share one commit
-    const inTransaction = (work: (tx: CaseContext) => Promise<void>) => ctx.writes.run((q) => work(ctx.within(q)))
     if (result.outcome === 'sent') {
       await inTransaction(async (tx) => {
-        if (await createOutboundRepository(tx.db, tx.q).markSent(row.id, result.externalRef, now, attempts)) await delivery.delivered(tx, row, result.externalRef)
+        if (await tx.outbound.markSent(row.id, result.externalRef, now, attempts)) await delivery.delivered(tx, row, result.externalRef)
       })
       summary.sent += 1
     } else if (result.outcome === 'retry' && attempts < policy.maxAttempts) {
-      await pushes.markRetry(row.id, attempts, new Date(now.getTime() + backoffMs(attempts)), result.reason)
+      await ctx.outbound.markRetry(row.id, attempts, new Date(now.getTime() + backoffMs(policy, attempts, random)), result.reason)
       summary.retried += 1
       log.warn({ pushId: row.id, target: row.target, attempts, error: result.reason }, 'push not delivered, will retry')
     } else {
       await inTransaction(async (tx) => {
-        await createOutboundRepository(tx.db, tx.q).markFailed(row.id, attempts, result.reason)
+        await tx.outbound.markFailed(row.id, attempts, result.reason)
         await delivery.abandoned(tx, row, result.reason)
       })
       summary.failed += 1
@@ -80,17 +72,10 @@ export function createOutboundWorker({ ctx, deliveries, policy, log, random = Ma
   /** A batch goes out at once, each push its own request: one slow answer holds up no other. */
   async function pass(): Promise<OutboundSummary> {
     const summary: OutboundSummary = { sent: 0, retried: 0, failed: 0 }
-    const claimed = await pushes.claimDue(ctx.clock.now(), policy.batchSize, policy.leaseMs)
+    const claimed = await ctx.outbound.claimDue(ctx.clock.now(), policy.batchSize, policy.leaseMs)
     await Promise.all(claimed.map(async (row) => settle(row, await deliver(row), summary)))
     return summary
   }
 
-  return {
-    runOnce(): Promise<OutboundSummary> {
-      const run = previous.then(pass)
-      previous = run.catch(() => undefined)
-      return run
-    },
-    idle: (): Promise<unknown> => previous,
-  }
+  return serialPasses(pass)
 }

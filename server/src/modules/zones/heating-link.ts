@@ -9,12 +9,12 @@ import type { OutboundDelivery } from '../outbound/outbound-worker'
 const COMPANY = unitName('heating')
 const reasonInWords = (reason: string) => (reason.length > 80 ? `${reason.slice(0, 80)}…` : reason)
 
-/** The timeline row a system change on a heating case writes. */
-const systemEvent = (row: CaseRow, action: string, note: string, at: Date, data: Record<string, unknown>) => ({
+/** A timeline row about a heating case's work order: by the heating company, or by the platform itself. */
+export const heatingEvent = (row: Pick<CaseRow, 'id'>, action: string, note: string, at: Date, data: Record<string, unknown>, by: 'company' | 'platform' = 'company') => ({
   caseId: row.id,
   at,
   actorType: 'system' as const,
-  actorLabel: COMPANY,
+  actorLabel: by === 'company' ? COMPANY : '系统',
   action,
   note,
   data,
@@ -26,7 +26,7 @@ const systemEvent = (row: CaseRow, action: string, note: string, at: Date, data:
  */
 export async function forwardToHeating(ctx: CaseContext, row: CaseRow, at: Date): Promise<void> {
   await ctx.outbound.enqueue('heating', row.id, {}, at)
-  await record(ctx, row, [{ ...systemEvent(row, 'heating_forwarded', `已转${COMPANY}，等待接单`, at, {}), actorLabel: '系统' }])
+  await record(ctx, row, [heatingEvent(row, 'heating_forwarded', `已转${COMPANY}，等待接单`, at, {}, 'platform')])
 }
 
 /** The work order for a case, read when it is sent: the contact phone is decrypted only then, never kept in the outbox. */
@@ -61,13 +61,11 @@ export function heatingDelivery(ctx: CaseContext, company: HeatingCompanyClient)
     },
     async delivered(tx, push, orderNo) {
       const row = await tx.cases.findById(push.caseId)
-      if (row) await record(tx, row, [systemEvent(row, 'heating_received', `${COMPANY}已收到工单（工单号 ${orderNo}），等待接单`, tx.clock.now(), { orderNo })])
+      if (row) await record(tx, row, [heatingEvent(row, 'heating_received', `${COMPANY}已收到工单（工单号 ${orderNo}），等待接单`, tx.clock.now(), { orderNo })])
     },
     async abandoned(tx, push, reason) {
       const row = await tx.cases.findById(push.caseId)
-      if (row) {
-        await record(tx, row, [{ ...systemEvent(row, 'heating_push_failed', `工单未能送达${COMPANY}（${reasonInWords(reason)}），请承办人员电话转办`, tx.clock.now(), { reason }), actorLabel: '系统' }])
-      }
+      if (row) await record(tx, row, [heatingEvent(row, 'heating_push_failed', `工单未能送达${COMPANY}（${reasonInWords(reason)}），请承办人员电话转办`, tx.clock.now(), { reason }, 'platform')])
     },
   }
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../lib/app-error'
 import { HEATING_HEADERS, heatingSignatureMatches } from '../../integrations/heating-company'
 import type { CaseContext } from '../cases/case-context'
 import { record } from '../cases/case-record'
+import { heatingEvent } from './heating-link'
 import { createWebhookReceipts } from './webhook-receipts'
 
 const SOURCE = 'heating'
@@ -62,17 +63,8 @@ async function takeUpdate(ctx: CaseContext, body: HeatingWebhookBody, nonce: str
     if (!row) throw new AppError('PUSH_NOT_FOUND')
     const update = UPDATES[body.status]
     const by = body.technician ? `（维修人员${body.technician.name}）` : ''
-    await record(tx, row, [
-      {
-        caseId: row.id,
-        at: now,
-        actorType: 'system',
-        actorLabel: COMPANY,
-        action: update.action,
-        note: `${COMPANY}${update.words}${by}${body.note ? `：${body.note}` : ''}`,
-        data: { orderNo: body.orderNo, status: body.status, eventId: body.eventId, reportedAt: body.at, technician: body.technician?.name ?? null },
-      },
-    ])
+    const data = { orderNo: body.orderNo, status: body.status, eventId: body.eventId, reportedAt: body.at, technician: body.technician?.name ?? null }
+    await record(tx, row, [heatingEvent(row, update.action, `${COMPANY}${update.words}${by}${body.note ? `：${body.note}` : ''}`, now, data)])
     await receipts.recordEvent(SOURCE, body.eventId, row.id, now)
     return { code: '0', message: 'ok', duplicate: false }
   })

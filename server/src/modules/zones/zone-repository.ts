@@ -52,7 +52,7 @@ export function createZoneRepository(db: Database, q: Q = db.q) {
       return q
         .select({
           status: cases.status,
-          triage: cases.zoneTriage,
+          zoneTriage: cases.zoneTriage,
           respondDue: cases.respondDue,
           replyDue: cases.replyDue,
           repliedAt: cases.repliedAt,

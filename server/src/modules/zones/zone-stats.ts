@@ -7,6 +7,7 @@ import { ZONE_TRIAGES, zoneRule, type ZoneTriage } from '@xinfang/shared/zone-ru
 import { AppError } from '../../lib/app-error'
 import type { StaffActor } from '../../plugins/auth'
 import type { CaseContext } from '../cases/case-context'
+import { zoneAnswerDue } from '../cases/case-views'
 import type { ZoneRepository } from './zone-repository'
 import { projectView } from './zone-views'
 
@@ -25,16 +26,16 @@ function ranked(keys: (string | null)[], nameOf: (key: string) => string, top: n
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, top).map(([key, count]) => ({ key, name: nameOf(key), count }))
 }
 
-const statusCounts = (statuses: string[]) =>
+/** Cases counted by status, in the lifecycle's order, with the residents' word for each; statuses with none left out. */
+const byStatus = (countOf: (status: CaseStatus) => number) =>
   CASE_STATUSES.flatMap((status) => {
-    const count = statuses.filter((s) => s === status).length
-    return count > 0 ? [{ status, label: STATUS_LABELS[status as CaseStatus], count }] : []
+    const count = countOf(status)
+    return count > 0 ? [{ status, label: STATUS_LABELS[status], count }] : []
   })
 
 /** Answered by its clock, late (answered after it, or not answered and past it), or not due yet. */
 function clockOutcome(row: StatsRow, now: Date): { triage: ZoneTriage; outcome: 'onTime' | 'late' | 'pending' } | null {
-  const triage = row.triage ?? 'complex'
-  const due = triage === 'simple' ? row.respondDue : row.replyDue
+  const { triage, due } = zoneAnswerDue(row)
   if (!due) return null
   if (row.repliedAt) return { triage, outcome: row.repliedAt <= due ? 'onTime' : 'late' }
   return { triage, outcome: due < now ? 'late' : 'pending' }
@@ -100,7 +101,7 @@ export async function zoneStats(ctx: CaseContext, actor: StaffActor, zone: ZoneC
     from,
     to,
     total: rows.length,
-    byStatus: statusCounts(rows.map((r) => r.status)),
+    byStatus: byStatus((status) => rows.filter((r) => r.status === status).length),
     groups: { by: rule.countBy.field, label: rule.countBy.label, items: ranked(grouped.map((g) => g.key), (key) => names.get(key) ?? key, TOP_GROUPS), unnamed: grouped.filter((g) => !g.key).length },
     clocks,
     topMatters: ranked(rows.map(matterOf), matterName, TOP_MATTERS),
@@ -112,9 +113,6 @@ export async function projectPage(zones: ZoneRepository, projectId: string): Pro
   const project = await zones.findProject(projectId)
   if (!project) throw new AppError('PROJECT_NOT_FOUND')
   const counts = await zones.projectCaseCounts(project.id)
-  const byStatus = CASE_STATUSES.flatMap((status) => {
-    const found = counts.find((c) => c.status === status)
-    return found ? [{ status, label: STATUS_LABELS[status], count: Number(found.count) }] : []
-  })
-  return { project: projectView(project), cases: { total: byStatus.reduce((n, s) => n + s.count, 0), byStatus } }
+  const statuses = byStatus((status) => Number(counts.find((c) => c.status === status)?.count ?? 0))
+  return { project: projectView(project), cases: { total: statuses.reduce((n, s) => n + s.count, 0), byStatus: statuses } }
 }

@@ -10,9 +10,9 @@ export interface Poller {
 
 /**
  * Runs `pass` every `intervalMs`, measured from the end of one pass to the start of the
- * next, so a slow platform can never stack passes up.
+ * next, so a slow platform can never stack passes up. `name` says whose pass failed in the log.
  */
-export function createPoller(pass: () => Promise<unknown>, intervalMs: number, log: FastifyBaseLogger): Poller {
+export function createPoller(name: string, pass: () => Promise<unknown>, intervalMs: number, log: FastifyBaseLogger): Poller {
   let running = false
   let timer: NodeJS.Timeout | null = null
   let inFlight: Promise<void> | null = null
@@ -31,7 +31,7 @@ export function createPoller(pass: () => Promise<unknown>, intervalMs: number, l
     inFlight = pass()
       .then(
         () => undefined,
-        (error: unknown) => log.error({ err: error }, 'notification pass failed; the next one retries'),
+        (error: unknown) => log.error({ err: error }, `${name} pass failed; the next one retries`),
       )
       .finally(() => {
         inFlight = null
@@ -58,4 +58,32 @@ export function createPoller(pass: () => Promise<unknown>, intervalMs: number, l
       else kickedMeanwhile = true
     },
   }
+}
+
+/** Passes run one after another: a pass asked for while one runs starts when it ends. */
+export function serialPasses<T>(pass: () => Promise<T>) {
+  let previous: Promise<unknown> = Promise.resolve()
+  return {
+    runOnce(): Promise<T> {
+      const run = previous.then(pass)
+      previous = run.catch(() => undefined)
+      return run
+    },
+    /** Resolves once no pass is running or queued. */
+    idle: (): Promise<unknown> => previous,
+  }
+}
+
+export interface BackoffPolicy {
+  backoffBaseMs: number
+  backoffMaxMs: number
+}
+
+/**
+ * The wait before attempt `attempts + 1`: doubling from the base up to the cap, with "equal
+ * jitter" (half fixed, half random), so rows that failed together do not return together.
+ */
+export function backoffMs(policy: BackoffPolicy, attempts: number, random: () => number): number {
+  const capped = Math.min(policy.backoffBaseMs * 2 ** (attempts - 1), policy.backoffMaxMs)
+  return Math.round(capped / 2 + (capped / 2) * random())
 }
